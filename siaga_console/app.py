@@ -1,0 +1,148 @@
+"""Composition root of the GUI: config, Qt application, worker, services, main window.
+
+No globals: everything is built here and handed down.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from .config import load_config, resolve_db_url
+from .domain.enums import Role
+from .domain.permissions import Actor
+from .services.container import Services, open_services
+
+log = logging.getLogger(__name__)
+SELFTEST_TIMEOUT_MS = 60_000
+
+
+def _prepare_environment(offscreen: bool) -> None:
+    if offscreen:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # QtWebEngine (Chromium) refuses to start as root without this.
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        if "--no-sandbox" not in flags:
+            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+
+
+def pick_actor(services: Services, workstation: str, username: str | None = None) -> Actor:
+    """Until login exists (issue 7): the named user, else the first operator/supervisor/admin."""
+    from sqlalchemy import select
+
+    from .data.models import User
+
+    order = {Role.OPERATOR.value: 0, Role.SUPERVISOR.value: 1, Role.ADMIN.value: 2}
+    with services.ctx.read() as s:
+        users = list(s.scalars(select(User).where(User.active.is_(True)).order_by(User.id)))
+    if username:
+        users = [u for u in users if u.username == username]
+    users.sort(key=lambda u: order.get(u.role, 9))
+    if users:
+        u = users[0]
+        return Actor(u.id, u.username, Role(u.role), workstation)
+    return Actor(None, os.environ.get("USER", "operator"), Role.SUPERVISOR, workstation)
+
+
+def open_backend(url: str, demo: bool, workstation: str) -> tuple[Services, Actor, bool]:
+    """Runs on the worker thread: open/migrate, demo data on an empty database, actor."""
+    services = open_services(url)
+    if demo and services.incidents.count() == 0:
+        from .services.demo import DemoGenerator
+
+        DemoGenerator(services.ctx).generate(30)
+    actor = pick_actor(services, workstation)
+    return services, actor, services.reference.is_demo()
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    _prepare_environment(offscreen=bool(args.selftest))
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from .ui.error_texts import error_text
+    from .ui.i18n import install_translators
+    from .ui.main_window import MainWindow
+    from .ui.session import AppSession
+    from .ui.theme import apply_theme
+    from .ui.worker import DbWorker
+
+    cfg = load_config()
+    if args.lang:
+        cfg.language = args.lang
+    if args.theme:
+        cfg.theme = args.theme
+    if args.workstation:
+        cfg.workstation = args.workstation
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Siaga Console")
+    app.setOrganizationName("Serang Siaga 112")
+    install_translators(app, cfg.language)
+    apply_theme(app, cfg.theme)
+
+    try:
+        url, _default = resolve_db_url(args.db, cfg)
+    except Exception as exc:
+        QMessageBox.critical(None, "Siaga Console", error_text(exc))
+        return 2
+    worker = DbWorker()
+    session = AppSession(cfg, url, worker, language=cfg.language)
+    window = MainWindow(session)
+    for warning in cfg.warnings:
+        window.statusBar().showMessage(warning, 15000)
+    window.show()
+    exit_code: dict[str, int] = {"code": 0}
+
+    def fail(exc: BaseException) -> None:
+        log.error("cannot open the database", exc_info=exc)
+        if args.selftest:
+            print(f"selftest: FAIL database: {exc}")
+            exit_code["code"] = 1
+        else:
+            QMessageBox.critical(
+                window,
+                window.tr("Cannot open the database"),
+                error_text(exc),
+            )
+            exit_code["code"] = 2
+        app.exit(exit_code["code"])
+
+    def opened(result: tuple[Services, Actor, bool]) -> None:
+        services, actor, is_demo = result
+        session.services, session.actor, session.is_demo = services, actor, is_demo
+        from .ui.features import install_features
+
+        install_features(window, session)
+        window.attach(session)
+        if args.selftest:
+            run_selftest(
+                window, session, lambda code: (exit_code.update(code=code), app.exit(code))
+            )
+
+    worker.submit(
+        lambda: open_backend(url, bool(args.demo), cfg.effective_workstation), opened, fail
+    )
+    if args.selftest:
+        QTimer.singleShot(
+            SELFTEST_TIMEOUT_MS, lambda: (print("selftest: FAIL timeout"), app.exit(1))
+        )
+    code = app.exec()
+    window.save_layout()
+    worker.stop()
+    if session.services is not None:
+        session.services.close()
+    window.deleteLater()
+    return exit_code["code"] if exit_code["code"] else code
+
+
+def run_selftest(window: Any, session: Any, finish: Callable[[int], None]) -> None:
+    """Checks the window, the database and the map page, prints a one-line verdict."""
+    from .ui.selftest import SelfTest
+
+    SelfTest(window, session, finish).start()

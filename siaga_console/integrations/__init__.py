@@ -1,0 +1,1 @@
+"""HTTP integrations with the outside (requests). No Qt."""

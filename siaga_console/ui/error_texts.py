@@ -1,0 +1,107 @@
+"""Translatable texts of the errors raised by the Qt-free layers, and their rendering.
+
+Every template raised in domain/, data/, services/, sync/ and integrations/ is listed here
+(context ``Errors``) so that lupdate extracts it; tests/unit/test_translations.py keeps the
+list complete.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from ..domain.errors import FormErrors, SiagaError
+from .labels import FIELDS, ROLES, STATUSES, label
+
+TEMPLATES = (
+    QT_TRANSLATE_NOOP("Errors", "({lat:.5f}, {lon:.5f}) is outside Kota Serang"),
+    QT_TRANSLATE_NOOP("Errors", "--to is required with --from"),
+    QT_TRANSLATE_NOOP("Errors", "A shift schedule needs at least one shift"),
+    QT_TRANSLATE_NOOP("Errors", "An incident cannot be merged into itself"),
+    QT_TRANSLATE_NOOP("Errors", "Bad date in shift {key}"),
+    QT_TRANSLATE_NOOP("Errors", "Bad shift name {name}"),
+    QT_TRANSLATE_NOOP("Errors", "Bad shift {key}: expected YYYY-MM-DD/<name>"),
+    QT_TRANSLATE_NOOP("Errors", "Bad times for shift {name}"),
+    QT_TRANSLATE_NOOP("Errors", "Caller number is too long"),
+    QT_TRANSLATE_NOOP("Errors", "Cannot create the data directory {path}: {reason}"),
+    QT_TRANSLATE_NOOP("Errors", "Cannot open the database {url}: {reason}"),
+    QT_TRANSLATE_NOOP("Errors", "Choose a category"),
+    QT_TRANSLATE_NOOP("Errors", "Choose at least one unit"),
+    QT_TRANSLATE_NOOP("Errors", "Coordinates out of range"),
+    QT_TRANSLATE_NOOP("Errors", "Fields cannot be edited: {fields}"),
+    QT_TRANSLATE_NOOP("Errors", "Give a kecamatan, coordinates or an address"),
+    QT_TRANSLATE_NOOP("Errors", "Give both latitude and longitude"),
+    QT_TRANSLATE_NOOP("Errors", "Incident {id} does not exist"),
+    QT_TRANSLATE_NOOP("Errors", "Incident {number} is not open"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "Incident {number} was changed by someone else; reload and try again"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "Kelurahan {kelurahan} is not in the chosen kecamatan"),
+    QT_TRANSLATE_NOOP("Errors", "No shift covers {time}"),
+    QT_TRANSLATE_NOOP("Errors", "Not a database URL: {url}"),
+    QT_TRANSLATE_NOOP("Errors", "Not a phone number: {number}"),
+    QT_TRANSLATE_NOOP("Errors", "Not a valid phone number: {number}"),
+    QT_TRANSLATE_NOOP("Errors", "Priority must be 1 to 4"),
+    QT_TRANSLATE_NOOP("Errors", "Shift names must be unique"),
+    QT_TRANSLATE_NOOP("Errors", "Shifts overlap at {time}"),
+    QT_TRANSLATE_NOOP("Errors", "Status change {current} -> {target} is not allowed"),
+    QT_TRANSLATE_NOOP("Errors", "The call was answered before it rang"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The coordinates are in Kecamatan {found}, not in the chosen kecamatan"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "The database needs an upgrade: run siaga-console db upgrade"),
+    QT_TRANSLATE_NOOP("Errors", "The database {url} is damaged or not a database: {reason}"),
+    QT_TRANSLATE_NOOP("Errors", "The end of the period is not after its start"),
+    QT_TRANSLATE_NOOP("Errors", "The note is empty"),
+    QT_TRANSLATE_NOOP("Errors", "This database has tables that are not Siaga Console's"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "This database was written by a newer version of Siaga Console; update the console before opening it",  # noqa: E501
+    ),
+    QT_TRANSLATE_NOOP("Errors", "Unit {id} does not exist"),
+    QT_TRANSLATE_NOOP("Errors", "Unit {unit} has no incident"),
+    QT_TRANSLATE_NOOP("Errors", "Unit {unit} is not available ({status})"),
+    QT_TRANSLATE_NOOP("Errors", "Unit {unit} was changed by someone else; reload and try again"),
+    QT_TRANSLATE_NOOP("Errors", "Unknown category {code}"),
+    QT_TRANSLATE_NOOP("Errors", "Unknown kecamatan {code}"),
+    QT_TRANSLATE_NOOP("Errors", "Unknown kelurahan {code}"),
+    QT_TRANSLATE_NOOP("Errors", "Unknown shift {name}"),
+    QT_TRANSLATE_NOOP("Errors", "Unsupported database driver in {url}"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "Unsupported database {backend}: use sqlite:/// or postgresql+psycopg://"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "Use the incident form for outcome {outcome}"),
+    QT_TRANSLATE_NOOP("Errors", "{count} problems in the form"),
+    QT_TRANSLATE_NOOP("Errors", "{field} is too long ({length} characters, at most {limit})"),
+    QT_TRANSLATE_NOOP("Errors", "{reason}"),
+    QT_TRANSLATE_NOOP("Errors", "{user} ({role}) may not {action}"),
+    QT_TRANSLATE_NOOP("Errors", "Unexpected error: {error}"),
+)
+
+
+def _translate_params(params: dict[str, Any]) -> dict[str, Any]:
+    out = dict(params)
+    if isinstance(out.get("field"), str):
+        out["field"] = label(FIELDS, out["field"])
+    for key in ("current", "target", "status"):
+        if isinstance(out.get(key), str) and out[key] in STATUSES:
+            out[key] = label(STATUSES, out[key])
+    if isinstance(out.get("role"), str):
+        out["role"] = label(ROLES, out["role"])
+    return out
+
+
+def error_text(exc: BaseException) -> str:
+    """The message of an error in the user's language."""
+    if isinstance(exc, FormErrors):
+        return "\n".join(error_text(e) for e in exc.errors)
+    if isinstance(exc, SiagaError):
+        template = QCoreApplication.translate("Errors", exc.template)
+        try:
+            return template.format(**_translate_params(exc.params))
+        except (KeyError, IndexError, ValueError):
+            return exc.message
+    return QCoreApplication.translate("Errors", "Unexpected error: {error}").format(
+        error=f"{type(exc).__name__}: {exc}"
+    )

@@ -1,0 +1,124 @@
+"""A throwaway PostgreSQL server for the tests, from Debian's binaries.
+
+initdb and pg_ctl refuse to run as root, so as root they run as ``postgres``.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def find_pg_bin() -> Path | None:
+    env = os.environ.get("SIAGA_PG_BIN")
+    if env:
+        return Path(env)
+    candidates = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4])
+    )
+    return Path(candidates[-1]).parent if candidates else None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class PgServer:
+    bindir: Path
+    datadir: Path
+    port: int
+    as_user: list[str]
+
+    @property
+    def base_url(self) -> str:
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}"
+
+    def url(self, dbname: str) -> str:
+        return f"{self.base_url}/{dbname}"
+
+    def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*self.as_user, *args], check=check, capture_output=True, text=True)
+
+    def start(self) -> None:
+        opts = (
+            f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.datadir} "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+        )
+        self._run(
+            str(self.bindir / "pg_ctl"),
+            "-D",
+            str(self.datadir / "data"),
+            "-w",
+            "-t",
+            "30",
+            "-l",
+            str(self.datadir / "server.log"),
+            "-o",
+            opts,
+            "start",
+        )
+
+    def stop(self, mode: str = "fast") -> None:
+        self._run(
+            str(self.bindir / "pg_ctl"),
+            "-D",
+            str(self.datadir / "data"),
+            "-w",
+            "-m",
+            mode,
+            "stop",
+            check=False,
+        )
+
+    def wait_ready(self, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise TimeoutError("PostgreSQL did not start")
+
+
+def start_server() -> PgServer:
+    bindir = find_pg_bin()
+    if bindir is None:
+        raise FileNotFoundError("PostgreSQL binaries not found (apt-get install postgresql)")
+    root = Path(tempfile.mkdtemp(prefix="siaga-pg-"))
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        shutil.chown(root, "postgres", "postgres")
+        root.chmod(0o700)
+        as_user = ["runuser", "-u", "postgres", "--"]
+    server = PgServer(bindir, root, free_port(), as_user)
+    server._run(
+        str(bindir / "initdb"),
+        "-D",
+        str(root / "data"),
+        "-A",
+        "trust",
+        "-U",
+        "postgres",
+        "-E",
+        "UTF8",
+        "--no-locale",
+    )
+    server.start()
+    server.wait_ready()
+    return server
+
+
+def destroy(server: PgServer) -> None:
+    server.stop("fast")
+    shutil.rmtree(server.datadir, ignore_errors=True)
