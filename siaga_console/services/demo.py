@@ -267,6 +267,8 @@ class DemoGenerator:
         days: int,
         *,
         calls_per_day: float = 90,
+        valid_share: float | None = None,
+        open_incidents: int = 0,
         end: datetime | None = None,
         progress: Callable[[int, int], None] | None = None,
     ) -> DemoSummary:
@@ -298,8 +300,12 @@ class DemoGenerator:
             kel_rows = list(s.execute(select(Kelurahan.code, Kelurahan.kecamatan_code)).all())
             operators = [users[u] for u in ("operator1", "operator2", "operator3")]
             pranksters = [_mobile(rng) for _ in range(40)]
-            outcomes = list(OUTCOME_WEIGHTS)
-            o_weights = list(OUTCOME_WEIGHTS.values())
+            weights = dict(OUTCOME_WEIGHTS)
+            if valid_share is not None:
+                weights[CallOutcome.VALID] = valid_share
+                weights[CallOutcome.DUPLICATE] = valid_share * 0.5
+            outcomes = list(weights)
+            o_weights = list(weights.values())
             cats = list(CATEGORY_WEIGHTS)
             c_weights = list(CATEGORY_WEIGHTS.values())
             kec_codes = list(KECAMATAN_WEIGHTS)
@@ -409,6 +415,8 @@ class DemoGenerator:
                 if progress and idx % 50000 == 0:
                     progress(idx, len(times))
 
+            if open_incidents:
+                self._reopen_latest(inc_rows, open_incidents)
             # Incidents first (ids by RETURNING), then calls linked to them.
             inc_ids: list[int] = []
             for chunk in _chunks(inc_rows, 2000):
@@ -490,6 +498,32 @@ class DemoGenerator:
         t["status"] = status.value
         t["updated_at"] = max(v for v in t.values() if isinstance(v, datetime))
         return t
+
+    def _reopen_latest(self, incs: list[dict[str, Any]], count: int) -> None:
+        """Leave the latest ``count`` incidents open at a random stage (benchmarks)."""
+        stages = [
+            ("new", "verified_at"),
+            ("verified", "dispatched_at"),
+            ("dispatched", "on_scene_at"),
+            ("on_scene", "resolved_at"),
+        ]
+        cols = [
+            "verified_at",
+            "dispatched_at",
+            "en_route_at",
+            "on_scene_at",
+            "resolved_at",
+            "closed_at",
+            "cancelled_at",
+        ]
+        for inc in incs[-count:]:
+            status, first_unset = self.rng.choice(stages)
+            for col in cols[cols.index(first_unset) :]:
+                inc[col] = None
+            if status == "dispatched":
+                inc["en_route_at"] = None
+            inc["cancelled_at"] = None
+            inc["status"] = status
 
     def _timelines(
         self,
