@@ -10,6 +10,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from .config import load_config, resolve_db_url
@@ -49,7 +50,15 @@ def pick_actor(services: Services, workstation: str, username: str | None = None
     return Actor(None, os.environ.get("USER", "operator"), Role.SUPERVISOR, workstation)
 
 
-def open_backend(url: str, demo: bool, workstation: str) -> tuple[Services, Actor, bool]:
+@dataclass(frozen=True)
+class Backend:
+    services: Services
+    actor: Actor
+    is_demo: bool
+    last_feed_id: int
+
+
+def open_backend(url: str, demo: bool, workstation: str) -> Backend:
     """Runs on the worker thread: open/migrate, demo data on an empty database, actor."""
     services = open_services(url)
     if demo and services.incidents.count() == 0:
@@ -57,7 +66,7 @@ def open_backend(url: str, demo: bool, workstation: str) -> tuple[Services, Acto
 
         DemoGenerator(services.ctx).generate(30)
     actor = pick_actor(services, workstation)
-    return services, actor, services.reference.is_demo()
+    return Backend(services, actor, services.reference.is_demo(), services.feed.last_id())
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -113,12 +122,12 @@ def run_gui(args: argparse.Namespace) -> int:
             exit_code["code"] = 2
         app.exit(exit_code["code"])
 
-    def opened(result: tuple[Services, Actor, bool]) -> None:
-        services, actor, is_demo = result
-        session.services, session.actor, session.is_demo = services, actor, is_demo
+    def opened(backend: Backend) -> None:
+        session.services, session.actor = backend.services, backend.actor
+        session.is_demo = backend.is_demo
         from .ui.features import install_features
 
-        install_features(window, session)
+        install_features(window, session, backend.last_feed_id)
         window.attach(session)
         if args.selftest:
             run_selftest(

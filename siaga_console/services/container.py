@@ -17,6 +17,7 @@ from ..resources import gazetteer as load_gazetteer
 from ..resources import load_geojson
 from .context import ServiceContext
 from .dispatch import DispatchService
+from .feed import FeedService
 from .incidents import IncidentService
 from .intake import IntakeService
 from .reference import ReferenceService, seed_reference_data
@@ -32,6 +33,7 @@ class Services:
     incidents: IncidentService
     dispatch: DispatchService
     stats: StatsService
+    feed: FeedService
 
     def close(self) -> None:
         self.engine.dispose()
@@ -54,6 +56,7 @@ def build_services(
         incidents=incidents,
         dispatch=DispatchService(ctx, incidents),
         stats=StatsService(ctx),
+        feed=FeedService(ctx),
     )
 
 

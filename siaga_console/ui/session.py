@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ..config import Config
 from ..domain.permissions import Actor
 from ..services.container import Services
+from .bus import AppBus
 from .worker import DbWorker
 
 
@@ -19,6 +20,7 @@ class AppSession:
     services: Services | None = None
     actor: Actor | None = None
     is_demo: bool = False
+    bus: AppBus | None = None
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
