@@ -48,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
     period.add_argument("--from", dest="start", metavar="WHEN", help="WIB date or date-time")
     stats.add_argument("--to", dest="end", metavar="WHEN", help="WIB, exclusive")
     stats.add_argument("--json", action="store_true", help="one flat JSON object")
+
+    from .commands import discover
+
+    for module in discover():
+        module.register(sub)
     return p
 
 
@@ -134,6 +139,11 @@ def _run_command(args: argparse.Namespace) -> int:
 
     if args.command == "stats":
         return _stats(args, url, build_services, make_engine, prepare_database)
+    module_name = getattr(args, "command_module", None)
+    if module_name:
+        import importlib
+
+        return int(importlib.import_module(module_name).run(args, url))
     raise AssertionError(args.command)
 
 

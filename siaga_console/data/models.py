@@ -245,6 +245,77 @@ class IncidentCounter(Base):
     last: Mapped[int] = mapped_column(Integer)
 
 
+class HandoverNote(Base):
+    """The outgoing supervisor's notes for a shift (``YYYY-MM-DD/<name>``)."""
+
+    __tablename__ = "handover_notes"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    shift_key: Mapped[str] = mapped_column(String(32), index=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+
+class Notification(Base):
+    """An outbound message to an agency's field channel, written in the dispatch transaction."""
+
+    __tablename__ = "notifications"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    agency_code: Mapped[str] = mapped_column(ForeignKey("agencies.code"))
+    channel_kind: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), index=True)  # pending, sent, failed, ...
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(String(512))
+    payload: Mapped[dict[str, Any] | None]
+    external_id: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+
+
+class AuditEntry(Base):
+    """Append-only audit trail; each entry's hash chains to the previous one."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    user_id: Mapped[int | None] = mapped_column(BigId)
+    username: Mapped[str | None] = mapped_column(String(64))
+    workstation: Mapped[str | None] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(48))
+    entity: Mapped[str | None] = mapped_column(String(24))
+    entity_id: Mapped[int | None] = mapped_column(BigId, index=True)
+    before: Mapped[dict[str, Any] | None]
+    after: Mapped[dict[str, Any] | None]
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class IncidentLock(Base):
+    """Soft lock: who is editing an incident, until when (other consoles show it)."""
+
+    __tablename__ = "incident_locks"
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    username: Mapped[str] = mapped_column(String(64))
+    workstation: Mapped[str] = mapped_column(String(64))
+    acquired_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+
+
+class Workstation(Base):
+    """Presence: which consoles are connected, who is logged in there."""
+
+    __tablename__ = "workstations"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    username: Mapped[str | None] = mapped_column(String(64))
+    app_version: Mapped[str | None] = mapped_column(String(32))
+    started_at: Mapped[datetime]
+    last_seen: Mapped[datetime]
+
+
 class Setting(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -253,19 +324,24 @@ class Setting(Base):
 
 __all__ = [
     "Agency",
+    "AuditEntry",
     "Base",
     "Call",
     "Category",
     "CategoryAgency",
     "ChangeFeed",
     "Dispatch",
+    "HandoverNote",
     "Incident",
     "IncidentCounter",
     "IncidentEvent",
+    "IncidentLock",
     "Kecamatan",
     "Kelurahan",
+    "Notification",
     "Setting",
     "ShiftDefinitionRow",
     "Unit",
     "User",
+    "Workstation",
 ]

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-29 16:33:32.719864
+Create Date: 2026-11-29 16:46:46.343283
 """
 
 from __future__ import annotations
@@ -31,6 +31,26 @@ def upgrade() -> None:
         sa.Column("channel_target", sa.String(length=128), nullable=True),
         sa.PrimaryKeyConstraint("code", name=op.f("pk_agencies")),
     )
+    op.create_table(
+        "audit_log",
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("at", siaga_console.data.types.UTCDateTime(), nullable=False),
+        sa.Column("user_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
+        sa.Column("username", sa.String(length=64), nullable=True),
+        sa.Column("workstation", sa.String(length=64), nullable=True),
+        sa.Column("action", sa.String(length=48), nullable=False),
+        sa.Column("entity", sa.String(length=24), nullable=True),
+        sa.Column("entity_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
+        sa.Column("before", sa.JSON(), nullable=True),
+        sa.Column("after", sa.JSON(), nullable=True),
+        sa.Column("prev_hash", sa.String(length=64), nullable=False),
+        sa.Column("hash", sa.String(length=64), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_log")),
+    )
+    with op.batch_alter_table("audit_log", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_audit_log_at"), ["at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_audit_log_entity_id"), ["entity_id"], unique=False)
+
     op.create_table(
         "categories",
         sa.Column("code", sa.String(length=32), nullable=False),
@@ -122,6 +142,23 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("category_code", "agency_code", name=op.f("pk_category_agencies")),
     )
     op.create_table(
+        "handover_notes",
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("shift_key", sa.String(length=32), nullable=False),
+        sa.Column("author_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("created_at", siaga_console.data.types.UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["author_id"], ["users.id"], name=op.f("fk_handover_notes_author_id_users")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_handover_notes")),
+    )
+    with op.batch_alter_table("handover_notes", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_handover_notes_shift_key"), ["shift_key"], unique=False
+        )
+
+    op.create_table(
         "kelurahan",
         sa.Column("code", sa.String(length=20), nullable=False),
         sa.Column("name", sa.String(length=64), nullable=False),
@@ -140,6 +177,19 @@ def upgrade() -> None:
             batch_op.f("ix_kelurahan_kecamatan_code"), ["kecamatan_code"], unique=False
         )
 
+    op.create_table(
+        "workstations",
+        sa.Column("name", sa.String(length=64), nullable=False),
+        sa.Column("user_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
+        sa.Column("username", sa.String(length=64), nullable=True),
+        sa.Column("app_version", sa.String(length=32), nullable=True),
+        sa.Column("started_at", siaga_console.data.types.UTCDateTime(), nullable=False),
+        sa.Column("last_seen", siaga_console.data.types.UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], name=op.f("fk_workstations_user_id_users")
+        ),
+        sa.PrimaryKeyConstraint("name", name=op.f("pk_workstations")),
+    )
     op.create_table(
         "incidents",
         sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
@@ -247,6 +297,54 @@ def upgrade() -> None:
         )
         batch_op.create_index(batch_op.f("ix_calls_incident_id"), ["incident_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_calls_received_at"), ["received_at"], unique=False)
+
+    op.create_table(
+        "incident_locks",
+        sa.Column(
+            "incident_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+        ),
+        sa.Column("user_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
+        sa.Column("username", sa.String(length=64), nullable=False),
+        sa.Column("workstation", sa.String(length=64), nullable=False),
+        sa.Column("acquired_at", siaga_console.data.types.UTCDateTime(), nullable=False),
+        sa.Column("expires_at", siaga_console.data.types.UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["incident_id"], ["incidents.id"], name=op.f("fk_incident_locks_incident_id_incidents")
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], name=op.f("fk_incident_locks_user_id_users")
+        ),
+        sa.PrimaryKeyConstraint("incident_id", name=op.f("pk_incident_locks")),
+    )
+    op.create_table(
+        "notifications",
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column(
+            "incident_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+        ),
+        sa.Column("agency_code", sa.String(length=32), nullable=False),
+        sa.Column("channel_kind", sa.String(length=32), nullable=False),
+        sa.Column("status", sa.String(length=16), nullable=False),
+        sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("next_attempt_at", siaga_console.data.types.UTCDateTime(), nullable=True),
+        sa.Column("last_error", sa.String(length=512), nullable=True),
+        sa.Column("payload", sa.JSON(), nullable=True),
+        sa.Column("external_id", sa.String(length=64), nullable=True),
+        sa.Column("created_at", siaga_console.data.types.UTCDateTime(), nullable=False),
+        sa.Column("sent_at", siaga_console.data.types.UTCDateTime(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["agency_code"], ["agencies.code"], name=op.f("fk_notifications_agency_code_agencies")
+        ),
+        sa.ForeignKeyConstraint(
+            ["incident_id"], ["incidents.id"], name=op.f("fk_notifications_incident_id_incidents")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_notifications")),
+    )
+    with op.batch_alter_table("notifications", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_notifications_incident_id"), ["incident_id"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_notifications_status"), ["status"], unique=False)
 
     op.create_table(
         "units",
@@ -366,6 +464,12 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_units_agency_code"))
 
     op.drop_table("units")
+    with op.batch_alter_table("notifications", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_notifications_status"))
+        batch_op.drop_index(batch_op.f("ix_notifications_incident_id"))
+
+    op.drop_table("notifications")
+    op.drop_table("incident_locks")
     with op.batch_alter_table("calls", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_calls_received_at"))
         batch_op.drop_index(batch_op.f("ix_calls_incident_id"))
@@ -377,10 +481,15 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_incidents_first_received_at"))
 
     op.drop_table("incidents")
+    op.drop_table("workstations")
     with op.batch_alter_table("kelurahan", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_kelurahan_kecamatan_code"))
 
     op.drop_table("kelurahan")
+    with op.batch_alter_table("handover_notes", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_handover_notes_shift_key"))
+
+    op.drop_table("handover_notes")
     op.drop_table("category_agencies")
     op.drop_table("users")
     op.drop_table("shift_definitions")
@@ -392,5 +501,10 @@ def downgrade() -> None:
 
     op.drop_table("change_feed")
     op.drop_table("categories")
+    with op.batch_alter_table("audit_log", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_audit_log_entity_id"))
+        batch_op.drop_index(batch_op.f("ix_audit_log_at"))
+
+    op.drop_table("audit_log")
     op.drop_table("agencies")
     # ### end Alembic commands ###
