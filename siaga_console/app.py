@@ -17,6 +17,7 @@ from .config import load_config, resolve_db_url
 from .domain.enums import Role
 from .domain.permissions import Actor
 from .services.container import Services, open_services
+from .services.reference import ReferenceData
 
 log = logging.getLogger(__name__)
 SELFTEST_TIMEOUT_MS = 60_000
@@ -56,6 +57,7 @@ class Backend:
     actor: Actor
     is_demo: bool
     last_feed_id: int
+    reference: ReferenceData
 
 
 def open_backend(url: str, demo: bool, workstation: str) -> Backend:
@@ -64,9 +66,15 @@ def open_backend(url: str, demo: bool, workstation: str) -> Backend:
     if demo and services.incidents.count() == 0:
         from .services.demo import DemoGenerator
 
-        DemoGenerator(services.ctx).generate(30)
+        DemoGenerator(services.ctx).generate(30, live_incidents=9)
     actor = pick_actor(services, workstation)
-    return Backend(services, actor, services.reference.is_demo(), services.feed.last_id())
+    return Backend(
+        services,
+        actor,
+        services.reference.is_demo(),
+        services.feed.last_id(),
+        services.reference.bundle(),
+    )
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -125,6 +133,7 @@ def run_gui(args: argparse.Namespace) -> int:
     def opened(backend: Backend) -> None:
         session.services, session.actor = backend.services, backend.actor
         session.is_demo = backend.is_demo
+        session.reference = backend.reference
         from .ui.features import install_features
 
         install_features(window, session, backend.last_feed_id)

@@ -126,7 +126,7 @@ def _run_command(args: argparse.Namespace) -> int:
                 print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
             summary = DemoGenerator(services.ctx, seed=args.seed).generate(
-                args.days, calls_per_day=args.calls_per_day, progress=progress
+                args.days, calls_per_day=args.calls_per_day, live_incidents=9, progress=progress
             )
             print(file=sys.stderr)
             print(

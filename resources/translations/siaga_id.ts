@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
     <context>
+        <name>DispatchDialog</name>
+        <message>
+            <source>Dispatch units to {number}</source>
+            <translation>Kirim unit ke {number}</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>Instansi</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Jenis</translation>
+        </message>
+        <message>
+            <source>Distance</source>
+            <translation>Jarak</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Space ticks a unit; Enter dispatches the ticked units. Recommended units (agencies of the category, nearest first) are bold.</source>
+            <translation>Spasi mencentang unit; Enter mengirim unit yang dicentang. Unit yang disarankan (instansi sesuai kategori, terdekat lebih dulu) dicetak tebal.</translation>
+        </message>
+        <message>
+            <source>Dispatch</source>
+            <translation>Kirim</translation>
+        </message>
+    </context>
+    <context>
         <name>Errors</name>
         <message>
             <source>({lat:.5f}, {lon:.5f}) is outside Kota Serang</source>
@@ -214,6 +249,338 @@
         <message>
             <source>Unexpected error: {error}</source>
             <translation>Kesalahan tak terduga: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpOverlay</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Pintasan keyboard</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation>Tombol</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Tindakan</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentDetailPanel</name>
+        <message>
+            <source>Incident opened</source>
+            <translation>Kejadian dibuka</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Unit dispatched</source>
+            <translation>Unit dikirim</translation>
+        </message>
+        <message>
+            <source>Unit status</source>
+            <translation>Status unit</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Catatan</translation>
+        </message>
+        <message>
+            <source>Details changed</source>
+            <translation>Rincian diubah</translation>
+        </message>
+        <message>
+            <source>Call linked</source>
+            <translation>Panggilan ditautkan</translation>
+        </message>
+        <message>
+            <source>Merged into another incident</source>
+            <translation>Digabung ke kejadian lain</translation>
+        </message>
+        <message>
+            <source>Incident merged in</source>
+            <translation>Kejadian lain digabungkan</translation>
+        </message>
+        <message>
+            <source>Select an incident in the queue</source>
+            <translation>Pilih kejadian di antrean</translation>
+        </message>
+        <message>
+            <source>Dispatch units (Ctrl+D)</source>
+            <translation>Kirim unit (Ctrl+D)</translation>
+        </message>
+        <message>
+            <source>Merge into…</source>
+            <translation>Gabungkan ke…</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Waktu</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Peristiwa</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Oleh</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Diterima</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Nomor</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Hasil</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>Dispatched</source>
+            <translation>Dikirim</translation>
+        </message>
+        <message>
+            <source>En route</source>
+            <translation>Menuju lokasi</translation>
+        </message>
+        <message>
+            <source>On scene</source>
+            <translation>Di lokasi</translation>
+        </message>
+        <message>
+            <source>Cleared</source>
+            <translation>Selesai</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Rincian</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>Linimasa</translation>
+        </message>
+        <message>
+            <source>Calls</source>
+            <translation>Panggilan</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>Add a note (Ctrl+N, Enter to save)</source>
+            <translation>Tambah catatan (Ctrl+N, Enter untuk menyimpan)</translation>
+        </message>
+        <message>
+            <source>sensitive</source>
+            <translation>sensitif</translation>
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation>Prioritas</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Alamat</translation>
+        </message>
+        <message>
+            <source>Landmark</source>
+            <translation>Patokan</translation>
+        </message>
+        <message>
+            <source>Coordinates</source>
+            <translation>Koordinat</translation>
+        </message>
+        <message>
+            <source>Caller name</source>
+            <translation>Nama pelapor</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Keterangan</translation>
+        </message>
+        <message>
+            <source>Merged into</source>
+            <translation>Digabung ke</translation>
+        </message>
+        <message>
+            <source>Personal details are visible only to the supervisor and the handling operator.</source>
+            <translation>Data pribadi hanya terlihat oleh supervisor dan operator yang menangani.</translation>
+        </message>
+        <message>
+            <source>→ {status}</source>
+            <translation>→ {status}</translation>
+        </message>
+        <message>
+            <source>Cancel incident</source>
+            <translation>Batalkan kejadian</translation>
+        </message>
+        <message>
+            <source>Cancel incident {number}?</source>
+            <translation>Batalkan kejadian {number}?</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentForm</name>
+        <message>
+            <source>— choose —</source>
+            <translation>— pilih —</translation>
+        </message>
+        <message>
+            <source>Pick on map</source>
+            <translation>Pilih di peta</translation>
+        </message>
+        <message>
+            <source>Click the map to set the coordinates (Ctrl+M)</source>
+            <translation>Klik peta untuk mengisi koordinat (Ctrl+M)</translation>
+        </message>
+        <message>
+            <source>Sensitive (personal data of victims or children)</source>
+            <translation>Sensitif (data pribadi korban atau anak)</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Kategori</translation>
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation>Prioritas</translation>
+        </message>
+        <message>
+            <source>Kecamatan</source>
+            <translation>Kecamatan</translation>
+        </message>
+        <message>
+            <source>Kelurahan</source>
+            <translation>Kelurahan</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Alamat</translation>
+        </message>
+        <message>
+            <source>Landmark</source>
+            <translation>Patokan</translation>
+        </message>
+        <message>
+            <source>Lat / lon</source>
+            <translation>Lintang / bujur</translation>
+        </message>
+        <message>
+            <source>Caller name</source>
+            <translation>Nama pelapor</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Keterangan</translation>
+        </message>
+        <message>
+            <source>Possible duplicates (same place, last 30 minutes)</source>
+            <translation>Kemungkinan duplikat (lokasi sama, 30 menit terakhir)</translation>
+        </message>
+        <message>
+            <source>Link call to this incident (Ctrl+L)</source>
+            <translation>Tautkan panggilan ke kejadian ini (Ctrl+L)</translation>
+        </message>
+        <message>
+            <source>Save incident (Ctrl+Enter)</source>
+            <translation>Simpan kejadian (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <source>Agencies: {names}</source>
+            <translation>Instansi: {names}</translation>
+        </message>
+        <message>
+            <source>Check the highlighted fields.</source>
+            <translation>Periksa kolom yang ditandai.</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntakePanel</name>
+        <message>
+            <source>New call (F2)</source>
+            <translation>Panggilan baru (F2)</translation>
+        </message>
+        <message>
+            <source>No call in progress</source>
+            <translation>Tidak ada panggilan aktif</translation>
+        </message>
+        <message>
+            <source>Caller number (empty: hidden)</source>
+            <translation>Nomor penelepon (kosong: tersembunyi)</translation>
+        </message>
+        <message>
+            <source>Outcome: one key logs the call</source>
+            <translation>Hasil: satu tombol mencatat panggilan</translation>
+        </message>
+        <message>
+            <source>Log the call as {outcome} ({key})</source>
+            <translation>Catat panggilan sebagai {outcome} ({key})</translation>
+        </message>
+        <message>
+            <source>Emergency: open incident form (F3)</source>
+            <translation>Darurat: buka formulir kejadian (F3)</translation>
+        </message>
+        <message>
+            <source>Incident</source>
+            <translation>Kejadian</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Nomor</translation>
+        </message>
+        <message>
+            <source>Call in progress since {time}</source>
+            <translation>Panggilan aktif sejak {time}</translation>
+        </message>
+        <message>
+            <source>hidden number</source>
+            <translation>nomor tersembunyi</translation>
+        </message>
+        <message>
+            <source>Logged: {outcome} · {number}</source>
+            <translation>Tercatat: {outcome} · {number}</translation>
+        </message>
+        <message>
+            <source>First call from this number.</source>
+            <translation>Panggilan pertama dari nomor ini.</translation>
+        </message>
+        <message>
+            <source>{total} calls ({today} today), {pranks} prank ({pranks_today} today)</source>
+            <translation>{total} panggilan ({today} hari ini), {pranks} iseng ({pranks_today} hari ini)</translation>
+        </message>
+        <message>
+            <source>REPEAT PRANK CALLER</source>
+            <translation>PENELEPON ISENG BERULANG</translation>
+        </message>
+        <message>
+            <source>Open incidents: {numbers}</source>
+            <translation>Kejadian terbuka: {numbers}</translation>
+        </message>
+        <message>
+            <source>Recent: {calls}</source>
+            <translation>Terakhir: {calls}</translation>
+        </message>
+        <message>
+            <source>Incident {number} opened</source>
+            <translation>Kejadian {number} dibuka</translation>
+        </message>
+        <message>
+            <source>Call linked to {number}</source>
+            <translation>Panggilan ditautkan ke {number}</translation>
         </message>
     </context>
     <context>
@@ -488,6 +855,299 @@
         <message>
             <source>[DEMO DATA]</source>
             <translation>[DATA DEMO]</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrankListDialog</name>
+        <message>
+            <source>Repeat prank callers</source>
+            <translation>Penelepon iseng berulang</translation>
+        </message>
+        <message>
+            <source>More than {daily} prank calls in a day: blocked for one day. More than {total} in total: the city asks Kominfo for a permanent block.</source>
+            <translation>Lebih dari {daily} panggilan iseng dalam sehari: diblokir satu hari. Lebih dari {total} secara total: Pemkot meminta Kominfo memblokir permanen.</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Nomor</translation>
+        </message>
+        <message>
+            <source>Prank calls</source>
+            <translation>Panggilan iseng</translation>
+        </message>
+        <message>
+            <source>Most in a day</source>
+            <translation>Terbanyak per hari</translation>
+        </message>
+        <message>
+            <source>First</source>
+            <translation>Pertama</translation>
+        </message>
+        <message>
+            <source>Last</source>
+            <translation>Terakhir</translation>
+        </message>
+        <message>
+            <source>Proposal</source>
+            <translation>Usulan</translation>
+        </message>
+        <message>
+            <source>permanent block</source>
+            <translation>blokir permanen</translation>
+        </message>
+        <message>
+            <source>1-day block</source>
+            <translation>blokir 1 hari</translation>
+        </message>
+        <message>
+            <source>Export CSV for Kominfo…</source>
+            <translation>Ekspor CSV untuk Kominfo…</translation>
+        </message>
+        <message>
+            <source>Export CSV</source>
+            <translation>Ekspor CSV</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueFeature</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Pintasan keyboard</translation>
+        </message>
+        <message>
+            <source>Repeat prank callers…</source>
+            <translation>Penelepon iseng berulang…</translation>
+        </message>
+        <message>
+            <source>Merge incident</source>
+            <translation>Gabungkan kejadian</translation>
+        </message>
+        <message>
+            <source>Merge this incident into incident number:</source>
+            <translation>Gabungkan kejadian ini ke nomor kejadian:</translation>
+        </message>
+        <message>
+            <source>Siaga Console</source>
+            <translation>Siaga Console</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueModel</name>
+        <message>
+            <source>Number</source>
+            <translation>Nomor</translation>
+        </message>
+        <message>
+            <source>Age</source>
+            <translation>Umur</translation>
+        </message>
+        <message>
+            <source>Prio</source>
+            <translation>Prio</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Kategori</translation>
+        </message>
+        <message>
+            <source>Kecamatan / kelurahan</source>
+            <translation>Kecamatan / kelurahan</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Alamat</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>Operator</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueuePanel</name>
+        <message>
+            <source>Active</source>
+            <translation>Aktif</translation>
+        </message>
+        <message>
+            <source>Waiting for dispatch</source>
+            <translation>Menunggu dispatch</translation>
+        </message>
+        <message>
+            <source>Sensitive</source>
+            <translation>Sensitif</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Hari ini</translation>
+        </message>
+        <message>
+            <source>All (last 7 days)</source>
+            <translation>Semua (7 hari terakhir)</translation>
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation>Semua status</translation>
+        </message>
+        <message>
+            <source>Any priority</source>
+            <translation>Semua prioritas</translation>
+        </message>
+        <message>
+            <source>Any category</source>
+            <translation>Semua kategori</translation>
+        </message>
+        <message>
+            <source>Any kecamatan</source>
+            <translation>Semua kecamatan</translation>
+        </message>
+        <message>
+            <source>Search (Ctrl+F): number, address, unit…</source>
+            <translation>Cari (Ctrl+F): nomor, alamat, unit…</translation>
+        </message>
+        <message>
+            <source>Saved views (Alt+1 … Alt+5)</source>
+            <translation>Tampilan tersimpan (Alt+1 … Alt+5)</translation>
+        </message>
+        <message>
+            <source>{shown} of {total}</source>
+            <translation>{shown} dari {total}</translation>
+        </message>
+        <message>
+            <source>⚠ {count} priority-1 incident(s) waiting for dispatch: {numbers} (longest {minutes} min)</source>
+            <translation>⚠ {count} kejadian prioritas 1 menunggu dispatch: {numbers} (terlama {minutes} menit)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shortcuts</name>
+        <message>
+            <source>This help</source>
+            <translation>Bantuan ini</translation>
+        </message>
+        <message>
+            <source>New call: capture the ring time, type the number</source>
+            <translation>Panggilan baru: catat waktu dering, ketik nomor</translation>
+        </message>
+        <message>
+            <source>Emergency: open the incident form</source>
+            <translation>Darurat: buka formulir kejadian</translation>
+        </message>
+        <message>
+            <source>Go to the queue</source>
+            <translation>Pindah ke antrean</translation>
+        </message>
+        <message>
+            <source>Log the call as prank</source>
+            <translation>Catat panggilan sebagai iseng</translation>
+        </message>
+        <message>
+            <source>Log the call as silent</source>
+            <translation>Catat panggilan sebagai diam</translation>
+        </message>
+        <message>
+            <source>Log the call as dropped</source>
+            <translation>Catat panggilan sebagai terputus</translation>
+        </message>
+        <message>
+            <source>Log the call as wrong number</source>
+            <translation>Catat panggilan sebagai salah sambung</translation>
+        </message>
+        <message>
+            <source>Log the call as information</source>
+            <translation>Catat panggilan sebagai informasi</translation>
+        </message>
+        <message>
+            <source>Log the call as test</source>
+            <translation>Catat panggilan sebagai uji coba</translation>
+        </message>
+        <message>
+            <source>Save the incident form</source>
+            <translation>Simpan formulir kejadian</translation>
+        </message>
+        <message>
+            <source>Link the call to the proposed duplicate</source>
+            <translation>Tautkan panggilan ke duplikat yang diusulkan</translation>
+        </message>
+        <message>
+            <source>Pick the location on the map</source>
+            <translation>Pilih lokasi di peta</translation>
+        </message>
+        <message>
+            <source>Close the incident form (the call stays open)</source>
+            <translation>Tutup formulir kejadian (panggilan tetap aktif)</translation>
+        </message>
+        <message>
+            <source>Search the queue</source>
+            <translation>Cari di antrean</translation>
+        </message>
+        <message>
+            <source>Saved views: active, waiting, sensitive, today, all</source>
+            <translation>Tampilan tersimpan: aktif, menunggu, sensitif, hari ini, semua</translation>
+        </message>
+        <message>
+            <source>Move in the queue; the detail follows</source>
+            <translation>Bergerak di antrean; rincian mengikuti</translation>
+        </message>
+        <message>
+            <source>Dispatch units to the selected incident</source>
+            <translation>Kirim unit ke kejadian terpilih</translation>
+        </message>
+        <message>
+            <source>Add a note to the selected incident</source>
+            <translation>Tambah catatan pada kejadian terpilih</translation>
+        </message>
+        <message>
+            <source>Unit board: en route, on scene, returning, available, out of service</source>
+            <translation>Papan unit: menuju lokasi, di lokasi, kembali, siaga, tidak beroperasi</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Keluar</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnitsModel</name>
+        <message>
+            <source>Unit</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>Instansi</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Jenis</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Since</source>
+            <translation>Sejak</translation>
+        </message>
+        <message>
+            <source>Incident</source>
+            <translation>Kejadian</translation>
+        </message>
+        <message>
+            <source>Base</source>
+            <translation>Pos</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnitsPanel</name>
+        <message>
+            <source>Selected unit: Ctrl+1 en route · Ctrl+2 on scene · Ctrl+3 returning · Ctrl+4 available · Ctrl+5 out of service</source>
+            <translation>Unit terpilih: Ctrl+1 menuju lokasi · Ctrl+2 di lokasi · Ctrl+3 kembali · Ctrl+4 siaga · Ctrl+5 tidak beroperasi</translation>
         </message>
     </context>
 </TS>

@@ -269,6 +269,7 @@ class DemoGenerator:
         calls_per_day: float = 90,
         valid_share: float | None = None,
         open_incidents: int = 0,
+        live_incidents: int = 0,
         end: datetime | None = None,
         progress: Callable[[int, int], None] | None = None,
     ) -> DemoSummary:
@@ -325,6 +326,10 @@ class DemoGenerator:
                 )
                 if start <= t < end:
                     times.append(t)
+            # A few emergencies in the last 90 minutes: a console opened on demo data shows
+            # incidents at every stage (new, verified, dispatched, on scene).
+            live = {end - timedelta(minutes=rng.uniform(1, 90)) for _ in range(live_incidents)}
+            times.extend(live)
             times.sort()
             counters: dict[Any, int] = dict(
                 s.execute(select(IncidentCounter.day, IncidentCounter.last)).all()
@@ -334,7 +339,11 @@ class DemoGenerator:
             inc_extra: list[dict[str, Any]] = []
             now = self.ctx.clock()
             for idx, received in enumerate(times):
-                outcome = rng.choices(outcomes, weights=o_weights)[0]
+                outcome = (
+                    CallOutcome.VALID
+                    if received in live
+                    else rng.choices(outcomes, weights=o_weights)[0]
+                )
                 if outcome is CallOutcome.DUPLICATE and not inc_rows:
                     outcome = CallOutcome.VALID
                 number = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -97,9 +98,25 @@ def seed_reference_data(
     return True
 
 
+@dataclass(frozen=True)
+class ReferenceData:
+    """Everything the screens need to build their choices, read once at start."""
+
+    categories: list[CategoryView]
+    kecamatan: list[PlaceView]
+    kelurahan: list[PlaceView]
+    agencies: dict[str, str]
+    settings: dict[str, Any]
+
+
 class ReferenceService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
+
+    def bundle(self) -> ReferenceData:
+        return ReferenceData(
+            self.categories(), self.kecamatan(), self.kelurahan(), self.agencies(), self.settings()
+        )
 
     def categories(self) -> list[CategoryView]:
         with self.ctx.read() as s:

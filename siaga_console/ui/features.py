@@ -8,6 +8,8 @@ connects to ``session.bus`` (siaga_console/ui/bus.py) for selections and changes
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .bus import AppBus
 from .main_window import MainWindow
 from .session import AppSession
@@ -26,5 +28,7 @@ def install_features(window: MainWindow, session: AppSession, last_feed_id: int 
     bus.start(last_feed_id)
 
 
-def _feature_installers() -> list:  # type: ignore[type-arg]
-    return []
+def _feature_installers() -> list[Callable[[MainWindow, AppSession], None]]:
+    from .queue import install as install_queue
+
+    return [install_queue]
