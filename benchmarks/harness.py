@@ -7,6 +7,7 @@ baseline measured in the same run (these machines are noisy).
 
 from __future__ import annotations
 
+import fcntl
 import gc
 import os
 import platform
@@ -16,7 +17,8 @@ import subprocess
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -155,11 +157,12 @@ class BenchEnv:
     def big_sqlite(self) -> str:
         """1,000,000 calls / about 20,000 incidents (500 open), built by the demo generator."""
         path = CACHE / "big.db"
-        if not path.exists():
-            tmp = path.with_suffix(".tmp.db")
-            tmp.unlink(missing_ok=True)
-            build_big(f"sqlite:///{tmp}")
-            tmp.rename(path)
+        with _build_lock("sqlite"):
+            if not path.exists():
+                tmp = path.with_suffix(".tmp.db")
+                tmp.unlink(missing_ok=True)
+                build_big(f"sqlite:///{tmp}")
+                tmp.rename(path)
         return f"sqlite:///{path}"
 
     def big_pg(self) -> str:
@@ -176,6 +179,17 @@ class BenchEnv:
         if not exists:
             build_big(url)
         return url
+
+
+@contextmanager
+def _build_lock(name: str) -> Iterator[None]:
+    """Two benchmark runs never build the same cached database at once."""
+    with (CACHE / f".{name}.lock").open("w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def build_big(url: str) -> None:
