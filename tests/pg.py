@@ -91,29 +91,33 @@ class PgServer:
         raise TimeoutError("PostgreSQL did not start")
 
 
-def start_server() -> PgServer:
+def start_server(root: Path | None = None) -> PgServer:
+    """Start a server: a new throwaway cluster, or the one kept in ``root`` (benchmarks)."""
     bindir = find_pg_bin()
     if bindir is None:
         raise FileNotFoundError("PostgreSQL binaries not found (apt-get install postgresql)")
-    root = Path(tempfile.mkdtemp(prefix="siaga-pg-"))
+    if root is None:
+        root = Path(tempfile.mkdtemp(prefix="siaga-pg-"))
+    root.mkdir(parents=True, exist_ok=True)
     as_user: list[str] = []
     if os.geteuid() == 0:
         shutil.chown(root, "postgres", "postgres")
         root.chmod(0o700)
         as_user = ["runuser", "-u", "postgres", "--"]
     server = PgServer(bindir, root, free_port(), as_user)
-    server._run(
-        str(bindir / "initdb"),
-        "-D",
-        str(root / "data"),
-        "-A",
-        "trust",
-        "-U",
-        "postgres",
-        "-E",
-        "UTF8",
-        "--no-locale",
-    )
+    if not (root / "data" / "PG_VERSION").exists():
+        server._run(
+            str(bindir / "initdb"),
+            "-D",
+            str(root / "data"),
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "-E",
+            "UTF8",
+            "--no-locale",
+        )
     server.start()
     server.wait_ready()
     return server
