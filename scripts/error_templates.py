@@ -20,6 +20,7 @@ ERROR_CLASSES = {
     "DatabaseError",
     "ImportError_",
     "ExchangeError",
+    "LoginFailed",
 }
 
 

@@ -34,7 +34,7 @@ def _prepare_environment(offscreen: bool) -> None:
 
 
 def pick_actor(services: Services, workstation: str, username: str | None = None) -> Actor:
-    """Until login exists (issue 7): the named user, else the first operator/supervisor/admin."""
+    """For --selftest and benchmarks (no login): the first active operator/supervisor/admin."""
     from sqlalchemy import select
 
     from .data.models import User
@@ -58,6 +58,7 @@ class Backend:
     is_demo: bool
     last_feed_id: int
     reference: ReferenceData
+    has_users: bool
 
 
 def open_backend(url: str, demo: bool, workstation: str) -> Backend:
@@ -74,6 +75,7 @@ def open_backend(url: str, demo: bool, workstation: str) -> Backend:
         services.reference.is_demo(),
         services.feed.last_id(),
         services.reference.bundle(),
+        services.accounts.has_users(),
     )
 
 
@@ -134,6 +136,25 @@ def run_gui(args: argparse.Namespace) -> int:
         session.services, session.actor = backend.services, backend.actor
         session.is_demo = backend.is_demo
         session.reference = backend.reference
+        window.attach(session)
+        if not (args.selftest or getattr(args, "no_login", False)):
+            from .ui.accounts.login import LoginDialog, Mode
+
+            session.actor = None  # nobody until the login succeeds
+            window.refresh_status()
+            mode = Mode.LOGIN if backend.has_users else Mode.CREATE_ADMIN
+            dlg = LoginDialog(
+                backend.services,
+                worker,
+                cfg.effective_workstation,
+                mode,
+                parent=window,
+                demo=backend.is_demo,
+            )
+            if dlg.exec() != LoginDialog.DialogCode.Accepted or dlg.actor is None:
+                app.exit(0)
+                return
+            session.actor = dlg.actor
         from .ui.features import install_features
 
         install_features(window, session, backend.last_feed_id)

@@ -125,7 +125,7 @@ def clock() -> Clock:
 @pytest.fixture
 def services(db_url: str, clock: Clock) -> Iterator[Services]:
     engine = make_engine(db_url)
-    svc = build_services(engine, gazetteer(), clock)
+    svc = build_services(engine, gazetteer(), clock, FAST_HASHER)
     yield svc
     svc.close()
 

@@ -2,6 +2,96 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
     <context>
+        <name>AccountsFeature</name>
+        <message>
+            <source>&amp;Account</source>
+            <translation>&amp;Akun</translation>
+        </message>
+        <message>
+            <source>Switch operator…</source>
+            <translation>Ganti operator…</translation>
+        </message>
+        <message>
+            <source>Lock the console</source>
+            <translation>Kunci konsol</translation>
+        </message>
+        <message>
+            <source>Change password…</source>
+            <translation>Ubah kata sandi…</translation>
+        </message>
+        <message>
+            <source>Accounts…</source>
+            <translation>Akun pengguna…</translation>
+        </message>
+        <message>
+            <source>Audit trail…</source>
+            <translation>Jejak audit…</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditDialog</name>
+        <message>
+            <source>Audit trail</source>
+            <translation>Jejak audit</translation>
+        </message>
+        <message>
+            <source>Incident number</source>
+            <translation>Nomor kejadian</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Nama pengguna</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Dari</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>Cari</translation>
+        </message>
+        <message>
+            <source>Verify the chain</source>
+            <translation>Periksa rantai</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>sampai</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Waktu</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>Pengguna</translation>
+        </message>
+        <message>
+            <source>Workstation</source>
+            <translation>Workstation</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Tindakan</translation>
+        </message>
+        <message>
+            <source>Object</source>
+            <translation>Objek</translation>
+        </message>
+        <message>
+            <source>Before → after</source>
+            <translation>Sebelum → sesudah</translation>
+        </message>
+        <message>
+            <source>Audit trail intact: {count} entries verified.</source>
+            <translation>Jejak audit utuh: {count} entri diperiksa.</translation>
+        </message>
+        <message>
+            <source>Audit trail BROKEN at entry {id}: it was changed or removed after it was written.</source>
+            <translation>Jejak audit RUSAK pada entri {id}: entri diubah atau dihapus setelah ditulis.</translation>
+        </message>
+    </context>
+    <context>
         <name>DispatchDialog</name>
         <message>
             <source>Dispatch units to {number}</source>
@@ -249,6 +339,54 @@
         <message>
             <source>Unexpected error: {error}</source>
             <translation>Kesalahan tak terduga: {error}</translation>
+        </message>
+        <message>
+            <source>Give a display name of at most 128 characters</source>
+            <translation>Isi nama tampilan paling banyak 128 karakter</translation>
+        </message>
+        <message>
+            <source>No terminal to ask for the password: use --password-stdin</source>
+            <translation>Tidak ada terminal untuk meminta kata sandi: gunakan --password-stdin</translation>
+        </message>
+        <message>
+            <source>The password is too long</source>
+            <translation>Kata sandi terlalu panjang</translation>
+        </message>
+        <message>
+            <source>The password must not contain the user name</source>
+            <translation>Kata sandi tidak boleh memuat nama pengguna</translation>
+        </message>
+        <message>
+            <source>The password needs at least {min} characters</source>
+            <translation>Kata sandi paling sedikit {min} karakter</translation>
+        </message>
+        <message>
+            <source>The two passwords differ</source>
+            <translation>Kedua kata sandi tidak sama</translation>
+        </message>
+        <message>
+            <source>User names are 3 to 32 lowercase letters, digits, dots, dashes or underscores</source>
+            <translation>Nama pengguna terdiri atas 3 sampai 32 huruf kecil, angka, titik, tanda hubung, atau garis bawah</translation>
+        </message>
+        <message>
+            <source>User {id} does not exist</source>
+            <translation>Pengguna {id} tidak ditemukan</translation>
+        </message>
+        <message>
+            <source>User {username} already exists</source>
+            <translation>Pengguna {username} sudah ada</translation>
+        </message>
+        <message>
+            <source>You cannot disable your own account</source>
+            <translation>Anda tidak dapat menonaktifkan akun sendiri</translation>
+        </message>
+        <message>
+            <source>Wrong user name or password</source>
+            <translation>Nama pengguna atau kata sandi salah</translation>
+        </message>
+        <message>
+            <source>Too many failed logins: the account is locked until {time}</source>
+            <translation>Terlalu banyak percobaan masuk yang gagal: akun dikunci sampai {time}</translation>
         </message>
     </context>
     <context>
@@ -739,6 +877,77 @@
         </message>
     </context>
     <context>
+        <name>LoginDialog</name>
+        <message>
+            <source>Siaga Console — log in</source>
+            <translation>Siaga Console — masuk</translation>
+        </message>
+        <message>
+            <source>Siaga Console — create the administrator</source>
+            <translation>Siaga Console — buat akun administrator</translation>
+        </message>
+        <message>
+            <source>Console locked</source>
+            <translation>Konsol terkunci</translation>
+        </message>
+        <message>
+            <source>Switch operator</source>
+            <translation>Ganti operator</translation>
+        </message>
+        <message>
+            <source>Log in with your operator account.</source>
+            <translation>Masuk dengan akun operator Anda.</translation>
+        </message>
+        <message>
+            <source>This database has no accounts yet. Create the administrator: keep the password safe, there is no default password.</source>
+            <translation>Basis data ini belum memiliki akun. Buat akun administrator: simpan kata sandinya dengan aman, tidak ada kata sandi bawaan.</translation>
+        </message>
+        <message>
+            <source>The console locked itself after a period without activity. Your work is still open: enter your password to continue, or log in as another operator.</source>
+            <translation>Konsol terkunci otomatis karena tidak ada aktivitas. Pekerjaan Anda tetap terbuka: masukkan kata sandi untuk melanjutkan, atau masuk sebagai operator lain.</translation>
+        </message>
+        <message>
+            <source>Shift change: the next operator logs in; the work stays open.</source>
+            <translation>Pergantian sif: operator berikutnya masuk; pekerjaan tetap terbuka.</translation>
+        </message>
+        <message>
+            <source>Demo database: accounts operator1 / operator-demo-112, supervisor / super-demo-112, admin / admin-demo-112.</source>
+            <translation>Basis data demo: akun operator1 / operator-demo-112, supervisor / super-demo-112, admin / admin-demo-112.</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Nama pengguna</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Nama lengkap</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Kata sandi</translation>
+        </message>
+        <message>
+            <source>Password again</source>
+            <translation>Ulangi kata sandi</translation>
+        </message>
+        <message>
+            <source>Create</source>
+            <translation>Buat</translation>
+        </message>
+        <message>
+            <source>Log in</source>
+            <translation>Masuk</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Keluar</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Batal</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Opening the database…</source>
@@ -855,6 +1064,25 @@
         <message>
             <source>[DEMO DATA]</source>
             <translation>[DATA DEMO]</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordDialog</name>
+        <message>
+            <source>Change password</source>
+            <translation>Ubah kata sandi</translation>
+        </message>
+        <message>
+            <source>Current password</source>
+            <translation>Kata sandi saat ini</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>Kata sandi baru</translation>
+        </message>
+        <message>
+            <source>New password again</source>
+            <translation>Ulangi kata sandi baru</translation>
         </message>
     </context>
     <context>
@@ -1148,6 +1376,81 @@
         <message>
             <source>Selected unit: Ctrl+1 en route · Ctrl+2 on scene · Ctrl+3 returning · Ctrl+4 available · Ctrl+5 out of service</source>
             <translation>Unit terpilih: Ctrl+1 menuju lokasi · Ctrl+2 di lokasi · Ctrl+3 kembali · Ctrl+4 siaga · Ctrl+5 tidak beroperasi</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersDialog</name>
+        <message>
+            <source>Accounts</source>
+            <translation>Akun pengguna</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Nama pengguna</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Peran</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Keadaan</translation>
+        </message>
+        <message>
+            <source>Add account</source>
+            <translation>Tambah akun</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Kata sandi</translation>
+        </message>
+        <message>
+            <source>Disable / enable</source>
+            <translation>Nonaktifkan / aktifkan</translation>
+        </message>
+        <message>
+            <source>Set a new password…</source>
+            <translation>Atur kata sandi baru…</translation>
+        </message>
+        <message>
+            <source>Change role…</source>
+            <translation>Ubah peran…</translation>
+        </message>
+        <message>
+            <source>active</source>
+            <translation>aktif</translation>
+        </message>
+        <message>
+            <source>disabled</source>
+            <translation>nonaktif</translation>
+        </message>
+        <message>
+            <source>locked</source>
+            <translation>terkunci</translation>
+        </message>
+        <message>
+            <source>Account {username} created</source>
+            <translation>Akun {username} dibuat</translation>
+        </message>
+        <message>
+            <source>Account {username} changed</source>
+            <translation>Akun {username} diubah</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>Kata sandi baru</translation>
+        </message>
+        <message>
+            <source>New password for {username}:</source>
+            <translation>Kata sandi baru untuk {username}:</translation>
+        </message>
+        <message>
+            <source>Password of {username} changed</source>
+            <translation>Kata sandi {username} diubah</translation>
         </message>
     </context>
 </TS>

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from argon2 import PasswordHasher
 from sqlalchemy import Engine
 
 from ..data.engine import backup_sqlite, check_connection, make_engine, make_session_factory
@@ -15,6 +16,8 @@ from ..domain.geo import Gazetteer
 from ..domain.timeutil import utcnow
 from ..resources import gazetteer as load_gazetteer
 from ..resources import load_geojson
+from .accounts import AccountService
+from .audit import AuditService
 from .context import ServiceContext
 from .dispatch import DispatchService
 from .feed import FeedService
@@ -34,13 +37,18 @@ class Services:
     dispatch: DispatchService
     stats: StatsService
     feed: FeedService
+    accounts: AccountService
+    audit: AuditService
 
     def close(self) -> None:
         self.engine.dispose()
 
 
 def build_services(
-    engine: Engine, gazetteer: Gazetteer | None = None, clock: Callable[[], datetime] = utcnow
+    engine: Engine,
+    gazetteer: Gazetteer | None = None,
+    clock: Callable[[], datetime] = utcnow,
+    hasher: PasswordHasher | None = None,
 ) -> Services:
     ctx = ServiceContext(make_session_factory(engine), gazetteer or load_gazetteer(), clock)
     reference = ReferenceService(ctx)
@@ -57,6 +65,8 @@ def build_services(
         dispatch=DispatchService(ctx, incidents),
         stats=StatsService(ctx),
         feed=FeedService(ctx),
+        accounts=AccountService(ctx, hasher),
+        audit=AuditService(ctx),
     )
 
 

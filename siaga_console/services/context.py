@@ -53,8 +53,13 @@ def record_change(
     entity_id: int | None,
     at: datetime,
     data: dict[str, Any] | None = None,
+    *,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
 ) -> ChangeFeed:
-    """Append to the change feed; on PostgreSQL also NOTIFY (delivered at commit)."""
+    """Append to the change feed and the audit trail; on PostgreSQL also NOTIFY (at commit)."""
+    from .audit import append_audit  # audit imports this module
+
     row = ChangeFeed(
         kind=kind,
         entity=entity,
@@ -66,6 +71,9 @@ def record_change(
     )
     session.add(row)
     session.flush()
+    append_audit(
+        session, actor, kind, entity, entity_id, at, before, after if after is not None else data
+    )
     if session.get_bind().dialect.name == "postgresql":
         session.execute(
             text("SELECT pg_notify(:ch, :payload)"), {"ch": NOTIFY_CHANNEL, "payload": str(row.id)}

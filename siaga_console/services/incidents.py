@@ -478,6 +478,8 @@ class IncidentService:
                 merged_into = s.scalar(
                     select(Incident.number).where(Incident.id == inc.merged_into_id)
                 )
+            if inc.sensitive and visible:
+                self._audit_view(actor, inc.id)
             if not visible:
                 row = IncidentRow(
                     **{
@@ -500,6 +502,15 @@ class IncidentService:
                 allowed_statuses=tuple(
                     t.value for t in manual_transitions(IncidentStatus(inc.status))
                 ),
+            )
+
+    def _audit_view(self, actor: Actor, incident_id: int) -> None:
+        """Every view of a sensitive incident's details goes into the audit trail."""
+        from .audit import append_audit
+
+        with self.ctx.transaction() as s:
+            append_audit(
+                s, actor, "incident.viewed_sensitive", "incident", incident_id, self.ctx.clock()
             )
 
     def count(self) -> int:

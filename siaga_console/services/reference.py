@@ -34,6 +34,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "target_answer_15s_pct": 90,
     "target_answer_20s_pct": 95,
     "target_processing_60s_pct": 90,
+    "idle_lock_min": 10,
 }
 
 

@@ -77,6 +77,22 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Errors", "{reason}"),
     QT_TRANSLATE_NOOP("Errors", "{user} ({role}) may not {action}"),
     QT_TRANSLATE_NOOP("Errors", "Unexpected error: {error}"),
+    QT_TRANSLATE_NOOP("Errors", "Give a display name of at most 128 characters"),
+    QT_TRANSLATE_NOOP("Errors", "No terminal to ask for the password: use --password-stdin"),
+    QT_TRANSLATE_NOOP("Errors", "The password is too long"),
+    QT_TRANSLATE_NOOP("Errors", "The password must not contain the user name"),
+    QT_TRANSLATE_NOOP("Errors", "The password needs at least {min} characters"),
+    QT_TRANSLATE_NOOP("Errors", "The two passwords differ"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "User names are 3 to 32 lowercase letters, digits, dots, dashes or underscores"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "User {id} does not exist"),
+    QT_TRANSLATE_NOOP("Errors", "User {username} already exists"),
+    QT_TRANSLATE_NOOP("Errors", "You cannot disable your own account"),
+    QT_TRANSLATE_NOOP("Errors", "Wrong user name or password"),
+    QT_TRANSLATE_NOOP("Errors", "Too many failed logins: the account is locked until {time}"),
+    QT_TRANSLATE_NOOP("Errors", "Give --pdf, --csv or --xlsx"),
+    QT_TRANSLATE_NOOP("Errors", "No such folder: {path}"),
 )
 
 

@@ -35,6 +35,7 @@ def _placeholder(text: str) -> QLabel:
 
 class MainWindow(QMainWindow):
     sig_new_call_requested = Signal()
+    sig_closing = Signal()
 
     def __init__(self, session: AppSession, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -238,5 +239,6 @@ class MainWindow(QMainWindow):
 
     # -- closing --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.sig_closing.emit()
         self.save_layout()
         super().closeEvent(event)
