@@ -44,7 +44,7 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 # Developers: refresh the .ts files from the sources after changing user-facing strings.
 lupdate: venv
 	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none \
-	    $$(find siaga_console/ui -name '*.py' | sort) -ts $(TS)
+	    $$(find siaga_console/ui -name '*.py' | sort) -ts resources/translations/siaga_id.ts
 
 lint: venv
 	$(BIN)/ruff check .

@@ -17,6 +17,7 @@ from ..domain.timeutil import utcnow
 from ..resources import gazetteer as load_gazetteer
 from ..resources import load_geojson
 from .accounts import AccountService
+from .admin import AdminService
 from .audit import AuditService
 from .context import ServiceContext
 from .dispatch import DispatchService
@@ -39,6 +40,7 @@ class Services:
     feed: FeedService
     accounts: AccountService
     audit: AuditService
+    admin: AdminService
 
     def close(self) -> None:
         self.engine.dispose()
@@ -67,6 +69,7 @@ def build_services(
         feed=FeedService(ctx),
         accounts=AccountService(ctx, hasher),
         audit=AuditService(ctx),
+        admin=AdminService(ctx),
     )
 
 

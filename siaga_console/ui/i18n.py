@@ -14,7 +14,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     installed: list[QTranslator] = []
     if language == "id":
         QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
-        for name in ("siaga_id.qm",):
+        for name in ("siaga_id.qm", "qtbase_id.qm"):
             tr = QTranslator(app)
             path = resource("translations", name)
             if tr.load(str(path)):

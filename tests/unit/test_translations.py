@@ -65,3 +65,20 @@ def test_compiled_qm_translates(source: str, expected: str) -> None:
     ctx = "MainWindow" if source == "New call" else "Labels"
     assert tr.translate(ctx, source) == expected
     assert QCoreApplication.translate(ctx, source) == source  # not installed: English
+
+
+def test_qt_standard_buttons_speak_indonesian(qapp) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from siaga_console.ui.i18n import install_translators
+
+    translators = install_translators(qapp, "id")
+    try:
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Close | QDialogButtonBox.StandardButton.Cancel
+        )
+        texts = {b.text() for b in box.buttons()}
+        assert texts == {"Tutup", "Batal"}
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)

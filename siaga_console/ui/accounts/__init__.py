@@ -20,6 +20,7 @@ from ...domain.permissions import Action, Actor
 from ..error_texts import error_text
 from ..main_window import MainWindow
 from ..session import AppSession
+from .admin_reference import AdminDialog
 from .admin_users import UsersDialog
 from .audit_view import AuditDialog
 from .idle import IdleWatcher
@@ -87,6 +88,9 @@ class AccountsFeature(QObject):
         self.act_users = QAction(self.tr("Accounts…"), window)
         self.act_users.setObjectName("act_users")
         self.act_users.triggered.connect(self.show_users)
+        self.act_admin = QAction(self.tr("Administration…"), window)
+        self.act_admin.setObjectName("act_admin")
+        self.act_admin.triggered.connect(lambda: AdminDialog(session, window).show())
         self.act_audit = QAction(self.tr("Audit trail…"), window)
         self.act_audit.setObjectName("act_audit")
         self.act_audit.triggered.connect(self.show_audit)
@@ -94,6 +98,7 @@ class AccountsFeature(QObject):
             menu.addAction(a)
         menu.addSeparator()
         menu.addAction(self.act_users)
+        menu.addAction(self.act_admin)
         menu.addAction(self.act_audit)
         window.addAction(self.act_lock)
         minutes = 10.0
@@ -111,6 +116,7 @@ class AccountsFeature(QObject):
     def apply_role(self) -> None:
         actor = self.session.actor
         self.act_users.setVisible(actor is not None and actor.can(Action.ADMIN_USERS))
+        self.act_admin.setVisible(actor is not None and actor.can(Action.ADMIN_REFERENCE))
         self.act_audit.setVisible(actor is not None and actor.can(Action.AUDIT))
 
     def _login(self, mode: Mode) -> Actor | None:
