@@ -41,16 +41,41 @@ def run(env: BenchEnv, report: Report) -> None:
         )
         labels = {c.code: c.label_id for c in services.reference.categories()}
         model = QueueModel(labels.get)
-        fill_ms = median(time_ms(lambda m=model, r=rows: m.set_rows(r), repeat=5))
+        open_rows = services.incidents.queue()
+        open_fill = open_ms + median(time_ms(lambda m=model, r=open_rows: m.set_rows(r), repeat=5))
         report.add(
             sec,
             Figure(
-                "first fill: query + model",
-                q_ms + fill_ms,
+                "first fill of what the console loads (open + last 7 days)",
+                open_fill,
                 "ms",
                 target="< 300 ms",
-                ok=q_ms + fill_ms < 300,
-                note=f"model part {fill_ms:.1f} ms",
+                ok=open_fill < 300,
+                note=f"{len(open_rows)} rows",
+            ),
+        )
+        prep_ms = median(time_ms(lambda m=model, r=rows: m.prepare(r), repeat=3))
+        prepared = model.prepare(rows)
+        gui_ms = median(time_ms(lambda m=model, p=prepared: m.set_entries(p), repeat=5))
+        report.add(
+            sec,
+            Figure(
+                "first fill of all incidents: query + model",
+                q_ms + prep_ms + gui_ms,
+                "ms",
+                target="< 300 ms",
+                ok=q_ms + prep_ms + gui_ms < 300,
+                note=f"worker part {q_ms + prep_ms:.0f} ms",
+            ),
+        )
+        report.add(
+            sec,
+            Figure(
+                "first fill of all incidents, GUI-thread part",
+                gui_ms,
+                "ms",
+                target="< 16 ms",
+                ok=gui_ms < 16,
             ),
         )
         if kind == "SQLite":

@@ -31,7 +31,7 @@ from ..domain.state_machine import check_transition, manual_transitions
 from ..domain.timeutil import to_wib
 from .context import ServiceContext, record_change
 from .inputs import CallInput, IncidentInput, clean_text, validate_call, validate_incident
-from .readers import NameCache, call_view, incident_rows
+from .readers import NameCache, call_view, incident_rows, incident_rows_where
 from .views import (
     CallView,
     DispatchView,
@@ -386,18 +386,16 @@ class IncidentService:
         since = self.ctx.clock() - timedelta(days=recent_days)
         open_values = [s.value for s in OPEN_STATUSES]
         with self.ctx.read() as s:
-            q = (
-                select(Incident)
-                .where(or_(Incident.status.in_(open_values), Incident.updated_at >= since))
-                .order_by(Incident.first_received_at.desc())
+            return incident_rows_where(
+                s,
+                or_(Incident.status.in_(open_values), Incident.updated_at >= since),
+                order_by=Incident.first_received_at.desc(),
+                limit=limit,
             )
-            if limit:
-                q = q.limit(limit)
-            return incident_rows(s, s.scalars(q))
 
     def rows(self, ids: Sequence[int]) -> list[IncidentRow]:
         with self.ctx.read() as s:
-            return incident_rows(s, s.scalars(select(Incident).where(Incident.id.in_(list(ids)))))
+            return incident_rows_where(s, Incident.id.in_(list(ids)))
 
     def by_number(self, number: str) -> IncidentRow:
         with self.ctx.read() as s:

@@ -110,7 +110,10 @@ class QueueFeature(QObject):
     def reload(self) -> None:
         services = self.session.services
         assert services is not None
-        self.session.worker.submit(services.incidents.queue, self.model.set_rows, self._show_error)
+        model = self.model
+        self.session.worker.submit(
+            lambda: model.prepare(services.incidents.queue()), model.set_entries, self._show_error
+        )
         self.units.reload()
 
     # -- reactions ----------------------------------------------------------------------

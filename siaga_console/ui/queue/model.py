@@ -96,6 +96,9 @@ class QueueModel(QAbstractTableModel):
         self.alert_after_s = alert_after_s
         self.clock = clock
         self._entries: dict[int, _Entry] = {}
+        self._hay: dict[int, str] = {}
+        self._status_labels: dict[str, str] = {}
+        self._orders: dict[int, list[int]] = {}  # per column: all ids sorted ascending
         self._visible: list[int] = []  # incident ids in display order
         self._pos: dict[int, int] = {}
         self.filter = QueueFilter(statuses=OPEN_VALUES)
@@ -106,9 +109,11 @@ class QueueModel(QAbstractTableModel):
 
     # -- data in ------------------------------------------------------------------------
     def _entry(self, row: IncidentRow) -> _Entry:
+        status_label = self._status_labels.get(row.status)
+        if status_label is None:
+            status_label = self._status_labels[row.status] = label(STATUSES, row.status)
         haystack = " ".join(
-            str(x).lower()
-            for x in (
+            (
                 row.number,
                 self.category_label(row.category_code),
                 row.kecamatan or "",
@@ -116,19 +121,31 @@ class QueueModel(QAbstractTableModel):
                 row.address or "",
                 " ".join(row.units),
                 row.operator or "",
-                label(STATUSES, row.status),
+                status_label,
             )
-        )
+        ).lower()
         return _Entry(row, haystack, self._keys(row))
+
+    def prepare(self, rows: Iterable[IncidentRow]) -> dict[int, _Entry]:
+        """Filter text and sort keys of many rows: pure Python, safe to run on the worker."""
+        return {r.id: self._entry(r) for r in rows}
+
+    def set_entries(self, entries: dict[int, _Entry]) -> None:
+        """Show rows prepared off the GUI thread (the GUI part is one filter pass)."""
+        self._entries = entries
+        self._hay = {i: e.haystack for i, e in entries.items()}
+        self._orders.clear()
+        self.refilter()
 
     def _keys(self, row: IncidentRow) -> tuple[Any, ...]:
         place = f"{row.kecamatan or ''} {row.kelurahan or ''}".lower()
+        received = row.first_received_at.timestamp()
         return (
             row.number,
-            row.first_received_at,
-            (row.priority, row.first_received_at),
-            (row.status, row.first_received_at),
-            (self.category_label(row.category_code).lower(), row.first_received_at),
+            received,
+            row.priority * 1e11 + received,
+            (row.status, received),
+            (self.category_label(row.category_code).lower(), received),
             place,
             (row.address or "").lower(),
             " ".join(row.units).lower(),
@@ -136,8 +153,7 @@ class QueueModel(QAbstractTableModel):
         )
 
     def set_rows(self, rows: Iterable[IncidentRow]) -> None:
-        self._entries = {r.id: self._entry(r) for r in rows}
-        self.refilter()
+        self.set_entries(self.prepare(rows))
 
     def set_filter(self, flt: QueueFilter) -> None:
         self.filter = flt
@@ -148,13 +164,46 @@ class QueueModel(QAbstractTableModel):
         self.refilter()
 
     def _sort_key(self, incident_id: int) -> Any:
-        return self._entries[incident_id].keys[self.sort_column]
+        """The column's key, then the id: no ties, so every order is fully determined."""
+        return (self._entries[incident_id].keys[self.sort_column], incident_id)
+
+    def _sorted_ids(self, column: int) -> list[int]:
+        """All ids in ascending order of a column, sorted once and kept until data changes."""
+        order = self._orders.get(column)
+        if order is None:
+            entries = self._entries
+            order = sorted(entries, key=lambda i: (entries[i].keys[column], i))
+            self._orders[column] = order
+        return order
 
     def refilter(self) -> None:
-        """Filter and sort on precomputed keys, then expose the new order with one reset."""
-        flt = self.filter
-        ids = [i for i, e in self._entries.items() if flt.matches(e.row, e.haystack)]
-        ids.sort(key=self._sort_key, reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+        """Filter the presorted ids with one tight pass per criterion, then one reset."""
+        flt, e = self.filter, self._entries
+        ids = self._sorted_ids(self.sort_column)
+        if self.sort_order == Qt.SortOrder.DescendingOrder:
+            ids = ids[::-1]
+        if flt.statuses is not None:
+            statuses = flt.statuses
+            ids = [i for i in ids if e[i].row.status in statuses]
+        if flt.priorities is not None:
+            prios = flt.priorities
+            ids = [i for i in ids if e[i].row.priority in prios]
+        if flt.category:
+            cat = flt.category
+            ids = [i for i in ids if e[i].row.category_code == cat]
+        if flt.kecamatan:
+            kec = flt.kecamatan
+            ids = [i for i in ids if e[i].row.kecamatan == kec]
+        if flt.sensitive_only:
+            ids = [i for i in ids if e[i].row.sensitive]
+        if flt.since is not None:
+            since = flt.since
+            ids = [i for i in ids if e[i].row.first_received_at >= since]
+        hay = self._hay
+        for word in flt.text.lower().split():
+            ids = [i for i in ids if word in hay[i]]
+        if ids is self._orders.get(self.sort_column):
+            ids = list(ids)  # never expose the cached order itself
         self.beginResetModel()
         self._visible = ids
         self._pos = {i: n for n, i in enumerate(ids)}
@@ -164,7 +213,11 @@ class QueueModel(QAbstractTableModel):
         """Apply changed/new rows in place, keeping selection and scroll."""
         for row in rows:
             entry = self._entry(row)
+            old = self._entries.get(row.id)
+            if old is None or old.keys != entry.keys:
+                self._orders.clear()
             self._entries[row.id] = entry
+            self._hay[row.id] = entry.haystack
             visible_now = self.filter.matches(row, entry.haystack)
             pos = self._pos.get(row.id)
             if pos is not None and visible_now and self._in_order(pos):
@@ -183,6 +236,8 @@ class QueueModel(QAbstractTableModel):
 
     def remove(self, incident_id: int) -> None:
         self._entries.pop(incident_id, None)
+        self._hay.pop(incident_id, None)
+        self._orders.clear()
         pos = self._pos.get(incident_id)
         if pos is not None:
             self.beginRemoveRows(QModelIndex(), pos, pos)
