@@ -381,8 +381,13 @@ class IncidentService:
             return incident_rows(s, [dst])[0]
 
     # -- reads --------------------------------------------------------------------------
-    def queue(self, *, recent_days: int = 7, limit: int | None = None) -> list[IncidentRow]:
-        """Open incidents plus those touched in the last ``recent_days`` (newest first)."""
+    def queue(
+        self, viewer: Actor | None = None, *, recent_days: int = 7, limit: int | None = None
+    ) -> list[IncidentRow]:
+        """Open incidents plus those touched in the last ``recent_days`` (newest first).
+
+        Sensitive incidents' addresses are shown only to those who may see their details.
+        """
         since = self.ctx.clock() - timedelta(days=recent_days)
         open_values = [s.value for s in OPEN_STATUSES]
         with self.ctx.read() as s:
@@ -391,11 +396,12 @@ class IncidentService:
                 or_(Incident.status.in_(open_values), Incident.updated_at >= since),
                 order_by=Incident.first_received_at.desc(),
                 limit=limit,
+                viewer=viewer,
             )
 
-    def rows(self, ids: Sequence[int]) -> list[IncidentRow]:
+    def rows(self, ids: Sequence[int], viewer: Actor | None = None) -> list[IncidentRow]:
         with self.ctx.read() as s:
-            return incident_rows_where(s, Incident.id.in_(list(ids)))
+            return incident_rows_where(s, Incident.id.in_(list(ids)), viewer=viewer)
 
     def by_number(self, number: str) -> IncidentRow:
         with self.ctx.read() as s:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..data.models import Call, Dispatch, Incident, Kecamatan, Kelurahan, Unit, User
+from ..domain.permissions import Action, Actor
 from .views import CallView, IncidentRow
 
 
@@ -101,9 +102,17 @@ ROW_COLUMNS = (
 
 
 def incident_rows_where(
-    session: Session, *where: Any, order_by: Any = None, limit: int | None = None
+    session: Session,
+    *where: Any,
+    order_by: Any = None,
+    limit: int | None = None,
+    viewer: Actor | None = None,
 ) -> list[IncidentRow]:
-    """Queue rows straight from the columns they need (no ORM objects: ~5x faster at 20k)."""
+    """Queue rows straight from the columns they need (no ORM objects: ~5x faster at 20k).
+
+    The address of a sensitive incident is left out unless ``viewer`` may see its details
+    (a supervisor, or the operator handling it); without a viewer it is always left out.
+    """
     q = select(*ROW_COLUMNS).where(*where)
     if order_by is not None:
         q = q.order_by(order_by)
@@ -113,6 +122,14 @@ def incident_rows_where(
     names = NameCache(session)
     units = units_by_incident(session, [r[0] for r in data])
     kec, kel, users = names.kecamatan, names.kelurahan, names.users
+    sees_all = viewer is not None and viewer.can(Action.VIEW_ALL_SENSITIVE)
+    me = viewer.user_id if viewer is not None else None
+
+    def address(r: Any) -> str | None:
+        if not r[13] or sees_all or (me is not None and me in (r[14], r[15])):
+            return r[7]  # type: ignore[no-any-return]
+        return None
+
     return [
         IncidentRow(
             id=r[0],
@@ -122,7 +139,7 @@ def incident_rows_where(
             category_code=r[4],
             kecamatan=kec.get(r[5] or ""),
             kelurahan=kel.get(r[6] or ""),
-            address=r[7],
+            address=address(r),
             latitude=r[8],
             longitude=r[9],
             first_received_at=r[10],

@@ -112,7 +112,9 @@ class QueueFeature(QObject):
         assert services is not None
         model = self.model
         self.session.worker.submit(
-            lambda: model.prepare(services.incidents.queue()), model.set_entries, self._show_error
+            lambda: model.prepare(services.incidents.queue(self.session.actor)),
+            model.set_entries,
+            self._show_error,
         )
         self.units.reload()
 
@@ -150,7 +152,9 @@ class QueueFeature(QObject):
         )
         if incident_ids:
             self.session.worker.submit(
-                lambda: services.incidents.rows(incident_ids), self.model.upsert, self._show_error
+                lambda: services.incidents.rows(incident_ids, self.session.actor),
+                self.model.upsert,
+                self._show_error,
             )
             if self.detail.incident_id in incident_ids:
                 self.detail.reload()
