@@ -98,6 +98,9 @@ def run_gui(args: argparse.Namespace) -> int:
         cfg.theme = args.theme
     if args.workstation:
         cfg.workstation = args.workstation
+    from .ui.map import register_schemes
+
+    register_schemes()  # the map's custom URL scheme must exist before the QApplication
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Siaga Console")

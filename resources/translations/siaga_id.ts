@@ -24,8 +24,243 @@
             <translation>Akun pengguna…</translation>
         </message>
         <message>
+            <source>Administration…</source>
+            <translation>Administrasi…</translation>
+        </message>
+        <message>
             <source>Audit trail…</source>
             <translation>Jejak audit…</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdminDialog</name>
+        <message>
+            <source>Administration</source>
+            <translation>Administrasi</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>Agencies</source>
+            <translation>Instansi</translation>
+        </message>
+        <message>
+            <source>Categories</source>
+            <translation>Kategori</translation>
+        </message>
+        <message>
+            <source>Shifts</source>
+            <translation>Sif</translation>
+        </message>
+        <message>
+            <source>Thresholds and targets</source>
+            <translation>Ambang dan target</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>ya</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>tidak</translation>
+        </message>
+        <message>
+            <source>Call sign</source>
+            <translation>Kode panggil</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>Instansi</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Jenis</translation>
+        </message>
+        <message>
+            <source>Base</source>
+            <translation>Pos</translation>
+        </message>
+        <message>
+            <source>Coordinates</source>
+            <translation>Koordinat</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Aktif</translation>
+        </message>
+        <message>
+            <source>Pick on map</source>
+            <translation>Pilih di peta</translation>
+        </message>
+        <message>
+            <source>Base coordinates</source>
+            <translation>Koordinat pos</translation>
+        </message>
+        <message>
+            <source>New unit</source>
+            <translation>Unit baru</translation>
+        </message>
+        <message>
+            <source>Save unit</source>
+            <translation>Simpan unit</translation>
+        </message>
+        <message>
+            <source>Click the unit's base on the map.</source>
+            <translation>Klik lokasi pos unit di peta.</translation>
+        </message>
+        <message>
+            <source>Unit saved</source>
+            <translation>Unit disimpan</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Kode</translation>
+        </message>
+        <message>
+            <source>Short name</source>
+            <translation>Nama singkat</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Kanal</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>tidak ada</translation>
+        </message>
+        <message>
+            <source>Notification channel</source>
+            <translation>Kanal notifikasi</translation>
+        </message>
+        <message>
+            <source>Channel URL</source>
+            <translation>URL kanal</translation>
+        </message>
+        <message>
+            <source>Chat / target</source>
+            <translation>Chat / tujuan</translation>
+        </message>
+        <message>
+            <source>Save agency</source>
+            <translation>Simpan instansi</translation>
+        </message>
+        <message>
+            <source>Agency saved</source>
+            <translation>Instansi disimpan</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>Label</translation>
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation>Prioritas</translation>
+        </message>
+        <message>
+            <source>Sensitive</source>
+            <translation>Sensitif</translation>
+        </message>
+        <message>
+            <source>Sensitive (personal data of victims or children)</source>
+            <translation>Sensitif (data pribadi korban atau anak)</translation>
+        </message>
+        <message>
+            <source>Indonesian label</source>
+            <translation>Label bahasa Indonesia</translation>
+        </message>
+        <message>
+            <source>English label</source>
+            <translation>Label bahasa Inggris</translation>
+        </message>
+        <message>
+            <source>Default priority</source>
+            <translation>Prioritas bawaan</translation>
+        </message>
+        <message>
+            <source>Save category</source>
+            <translation>Simpan kategori</translation>
+        </message>
+        <message>
+            <source>Category saved</source>
+            <translation>Kategori disimpan</translation>
+        </message>
+        <message>
+            <source>Start (WIB, HH:MM)</source>
+            <translation>Mulai (WIB, JJ:MM)</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>Jam</translation>
+        </message>
+        <message>
+            <source>Add shift</source>
+            <translation>Tambah sif</translation>
+        </message>
+        <message>
+            <source>Remove selected</source>
+            <translation>Hapus yang dipilih</translation>
+        </message>
+        <message>
+            <source>Save schedule</source>
+            <translation>Simpan jadwal</translation>
+        </message>
+        <message>
+            <source>The shifts must cover the 24 hours without gaps or overlaps.</source>
+            <translation>Sif harus mencakup 24 jam tanpa celah atau tumpang tindih.</translation>
+        </message>
+        <message>
+            <source>Shift schedule saved</source>
+            <translation>Jadwal sif disimpan</translation>
+        </message>
+        <message>
+            <source>Prank calls a day before a 1-day block</source>
+            <translation>Panggilan iseng per hari sebelum blokir 1 hari</translation>
+        </message>
+        <message>
+            <source>Prank calls in total before a permanent block</source>
+            <translation>Total panggilan iseng sebelum blokir permanen</translation>
+        </message>
+        <message>
+            <source>Alert when priority 1 waits for dispatch (s)</source>
+            <translation>Peringatan bila prioritas 1 menunggu dispatch (detik)</translation>
+        </message>
+        <message>
+            <source>Duplicate search radius (m)</source>
+            <translation>Radius pencarian duplikat (m)</translation>
+        </message>
+        <message>
+            <source>Duplicate search window (min)</source>
+            <translation>Rentang waktu pencarian duplikat (menit)</translation>
+        </message>
+        <message>
+            <source>Lock the console after idle minutes (0: never)</source>
+            <translation>Kunci konsol setelah menganggur (menit, 0: tidak pernah)</translation>
+        </message>
+        <message>
+            <source>Target: calls answered within 15 s (%)</source>
+            <translation>Target: panggilan dijawab dalam 15 detik (%)</translation>
+        </message>
+        <message>
+            <source>Target: calls answered within 20 s (%)</source>
+            <translation>Target: panggilan dijawab dalam 20 detik (%)</translation>
+        </message>
+        <message>
+            <source>Target: P1 dispatched within 60 s (%)</source>
+            <translation>Target: P1 dikirim dalam 60 detik (%)</translation>
+        </message>
+        <message>
+            <source>Save settings</source>
+            <translation>Simpan pengaturan</translation>
+        </message>
+        <message>
+            <source>Settings saved; some take effect at the next start</source>
+            <translation>Pengaturan disimpan; sebagian berlaku saat aplikasi dibuka kembali</translation>
         </message>
     </context>
     <context>
@@ -68,7 +303,7 @@
         </message>
         <message>
             <source>Workstation</source>
-            <translation>Workstation</translation>
+            <translation>Meja kerja</translation>
         </message>
         <message>
             <source>Action</source>
@@ -341,6 +576,26 @@
             <translation>Kesalahan tak terduga: {error}</translation>
         </message>
         <message>
+            <source>Call sign {sign} is already used</source>
+            <translation>Kode panggil {sign} sudah dipakai</translation>
+        </message>
+        <message>
+            <source>Codes are 2 to 32 lowercase letters, digits or underscores</source>
+            <translation>Kode terdiri atas 2 sampai 32 huruf kecil, angka, atau garis bawah</translation>
+        </message>
+        <message>
+            <source>Unknown agency {code}</source>
+            <translation>Instansi {code} tidak dikenal</translation>
+        </message>
+        <message>
+            <source>{field} is required</source>
+            <translation>{field} wajib diisi</translation>
+        </message>
+        <message>
+            <source>The channel URL must start with http:// or https://</source>
+            <translation>URL kanal harus diawali http:// atau https://</translation>
+        </message>
+        <message>
             <source>Give a display name of at most 128 characters</source>
             <translation>Isi nama tampilan paling banyak 128 karakter</translation>
         </message>
@@ -387,6 +642,226 @@
         <message>
             <source>Too many failed logins: the account is locked until {time}</source>
             <translation>Terlalu banyak percobaan masuk yang gagal: akun dikunci sampai {time}</translation>
+        </message>
+        <message>
+            <source>Give --pdf, --csv or --xlsx</source>
+            <translation>Isi --pdf, --csv, atau --xlsx</translation>
+        </message>
+        <message>
+            <source>No such folder: {path}</source>
+            <translation>Folder {path} tidak ditemukan</translation>
+        </message>
+        <message>
+            <source>An earlier change to incident {number} was not applied; check it and try again</source>
+            <translation>Perubahan sebelumnya pada kejadian {number} tidak diterapkan; periksa lalu coba lagi</translation>
+        </message>
+        <message>
+            <source>The database cannot be reached and incident {id} is not on screen</source>
+            <translation>Basis data tidak dapat dijangkau dan kejadian {id} tidak sedang ditampilkan</translation>
+        </message>
+        <message>
+            <source>Agency {agency} has no notification channel</source>
+            <translation>Instansi {agency} tidak memiliki kanal notifikasi</translation>
+        </message>
+        <message>
+            <source>Cannot open {path}: {reason}</source>
+            <translation>Tidak dapat membuka {path}: {reason}</translation>
+        </message>
+        <message>
+            <source>Cannot read the file as {encoding}: {reason}</source>
+            <translation>Berkas tidak dapat dibaca sebagai {encoding}: {reason}</translation>
+        </message>
+        <message>
+            <source>Cannot read {path}: {reason}</source>
+            <translation>Tidak dapat membaca {path}: {reason}</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: {reason}</source>
+            <translation>Tidak dapat menulis {path}: {reason}</translation>
+        </message>
+        <message>
+            <source>Columns appear twice: {names}</source>
+            <translation>Kolom muncul dua kali: {names}</translation>
+        </message>
+        <message>
+            <source>Export to CSV or XLSX: {name} has neither extension</source>
+            <translation>Ekspor hanya ke CSV atau XLSX: {name} tidak berekstensi .csv maupun .xlsx</translation>
+        </message>
+        <message>
+            <source>Give --out FOLDER for the documents of a period</source>
+            <translation>Berikan --out FOLDER untuk dokumen satu periode</translation>
+        </message>
+        <message>
+            <source>Kelurahan {value} exists in several kecamatan: give the kecamatan too</source>
+            <translation>Kelurahan {value} ada di beberapa kecamatan: isi juga kecamatannya</translation>
+        </message>
+        <message>
+            <source>Kelurahan {value} is not in Kecamatan {kecamatan}</source>
+            <translation>Kelurahan {value} tidak berada di Kecamatan {kecamatan}</translation>
+        </message>
+        <message>
+            <source>Line {line}: the CSV is malformed: {reason}</source>
+            <translation>Baris {line}: format CSV rusak: {reason}</translation>
+        </message>
+        <message>
+            <source>No active user {name}</source>
+            <translation>Tidak ada pengguna aktif bernama {name}</translation>
+        </message>
+        <message>
+            <source>Not a readable XLSX workbook: {reason}</source>
+            <translation>Bukan buku kerja XLSX yang dapat dibaca: {reason}</translation>
+        </message>
+        <message>
+            <source>Notification {id} does not exist</source>
+            <translation>Notifikasi {id} tidak ada</translation>
+        </message>
+        <message>
+            <source>Old .xls workbooks are not supported: save the file as XLSX or CSV</source>
+            <translation>Buku kerja .xls lama tidak didukung: simpan berkas sebagai XLSX atau CSV</translation>
+        </message>
+        <message>
+            <source>Only a failed message can be sent again</source>
+            <translation>Hanya pesan yang gagal yang dapat dikirim ulang</translation>
+        </message>
+        <message>
+            <source>Required columns are missing: {names}</source>
+            <translation>Kolom wajib tidak ada: {names}</translation>
+        </message>
+        <message>
+            <source>The EIDO document does not match the schema: {errors}</source>
+            <translation>Dokumen EIDO tidak sesuai skema: {errors}</translation>
+        </message>
+        <message>
+            <source>The EIDO document has no incident identifier</source>
+            <translation>Dokumen EIDO tidak memiliki pengenal kejadian</translation>
+        </message>
+        <message>
+            <source>The EIDO document is not JSON: {reason}</source>
+            <translation>Dokumen EIDO bukan JSON: {reason}</translation>
+        </message>
+        <message>
+            <source>The EIDO document is not a JSON object</source>
+            <translation>Dokumen EIDO bukan objek JSON</translation>
+        </message>
+        <message>
+            <source>The EIDO document is too large ({path})</source>
+            <translation>Dokumen EIDO terlalu besar ({path})</translation>
+        </message>
+        <message>
+            <source>The EIDO document refers to components it does not contain: {refs}</source>
+            <translation>Dokumen EIDO merujuk komponen yang tidak ada di dalamnya: {refs}</translation>
+        </message>
+        <message>
+            <source>The EIDO incident cannot be stored: {reason}</source>
+            <translation>Kejadian dari EIDO tidak dapat disimpan: {reason}</translation>
+        </message>
+        <message>
+            <source>The EIDO schema is missing: {path}</source>
+            <translation>Skema EIDO tidak ditemukan: {path}</translation>
+        </message>
+        <message>
+            <source>The file is empty or its first line is not the header</source>
+            <translation>Berkas kosong atau baris pertamanya bukan judul kolom</translation>
+        </message>
+        <message>
+            <source>The file is not text in UTF-8 or Windows-1252 (byte {byte} at offset {offset}); save it again as CSV UTF-8</source>
+            <translation>Berkas bukan teks UTF-8 maupun Windows-1252 (byte {byte} pada posisi {offset}); simpan ulang sebagai CSV UTF-8</translation>
+        </message>
+        <message>
+            <source>The workbook has no sheet {sheet} (sheets: {sheets})</source>
+            <translation>Buku kerja tidak memiliki lembar {sheet} (lembar yang ada: {sheets})</translation>
+        </message>
+        <message>
+            <source>This row has {count} cells but the header has {expected}</source>
+            <translation>Baris ini memiliki {count} sel, sedangkan judul kolom hanya {expected}</translation>
+        </message>
+        <message>
+            <source>This row repeats an earlier row of the file</source>
+            <translation>Baris ini mengulang baris sebelumnya dalam berkas</translation>
+        </message>
+        <message>
+            <source>This row repeats line {first} of the file</source>
+            <translation>Baris ini mengulang baris {first} dalam berkas</translation>
+        </message>
+        <message>
+            <source>Timestamps out of order: {later} is before {earlier}</source>
+            <translation>Urutan waktu salah: {later} lebih awal dari {earlier}</translation>
+        </message>
+        <message>
+            <source>Unknown category {value}</source>
+            <translation>Kategori {value} tidak dikenal</translation>
+        </message>
+        <message>
+            <source>Unknown column names: {names}. Expected: {expected}</source>
+            <translation>Nama kolom tidak dikenal: {names}. Kolom yang diharapkan: {expected}</translation>
+        </message>
+        <message>
+            <source>Unknown kecamatan {value}</source>
+            <translation>Kecamatan {value} tidak dikenal</translation>
+        </message>
+        <message>
+            <source>Unknown kelurahan {value}</source>
+            <translation>Kelurahan {value} tidak dikenal</translation>
+        </message>
+        <message>
+            <source>Unknown outcome {value} (expected one of: {expected})</source>
+            <translation>Hasil panggilan {value} tidak dikenal (gunakan salah satu dari: {expected})</translation>
+        </message>
+        <message>
+            <source>caller_number is not a valid phone number: {value}</source>
+            <translation>caller_number bukan nomor telepon yang sah: {value}</translation>
+        </message>
+        <message>
+            <source>external_id is longer than 64 characters</source>
+            <translation>external_id lebih dari 64 karakter</translation>
+        </message>
+        <message>
+            <source>external_id {value} appears more than once in the file</source>
+            <translation>external_id {value} muncul lebih dari sekali dalam berkas</translation>
+        </message>
+        <message>
+            <source>external_id {value} appears more than once in the file (first on line {first})</source>
+            <translation>external_id {value} muncul lebih dari sekali dalam berkas (pertama di baris {first})</translation>
+        </message>
+        <message>
+            <source>outcome is empty</source>
+            <translation>outcome kosong</translation>
+        </message>
+        <message>
+            <source>priority must be 1 to 4, not {value}</source>
+            <translation>priority harus 1 sampai 4, bukan {value}</translation>
+        </message>
+        <message>
+            <source>received_at is empty</source>
+            <translation>received_at kosong</translation>
+        </message>
+        <message>
+            <source>received_at {value} is in the future</source>
+            <translation>received_at {value} berada di masa depan</translation>
+        </message>
+        <message>
+            <source>{column} is not a number: {value}</source>
+            <translation>{column} bukan angka: {value}</translation>
+        </message>
+        <message>
+            <source>{column} is not an ISO 8601 date-time: {value} (expected YYYY-MM-DD HH:MM:SS, WIB unless an offset is given)</source>
+            <translation>{column} bukan tanggal-waktu ISO 8601: {value} (format YYYY-MM-DD HH:MM:SS, WIB kecuali zona waktu dicantumkan)</translation>
+        </message>
+        <message>
+            <source>{count} bad rows: nothing was imported (fix them, or use --skip-bad)</source>
+            <translation>{count} baris salah: tidak ada yang diimpor (perbaiki, atau gunakan --skip-bad)</translation>
+        </message>
+        <message>
+            <source>The import was cancelled; nothing was imported</source>
+            <translation>Impor dibatalkan; tidak ada yang diimpor</translation>
+        </message>
+        <message>
+            <source>The export was cancelled</source>
+            <translation>Ekspor dibatalkan</translation>
+        </message>
+        <message>
+            <source>Map files are missing: {files}</source>
+            <translation>Berkas peta tidak ditemukan: {files}</translation>
         </message>
     </context>
     <context>
@@ -875,6 +1350,46 @@
             <source>Note</source>
             <translation>Catatan</translation>
         </message>
+        <message>
+            <source>Call sign</source>
+            <translation>Kode panggil</translation>
+        </message>
+        <message>
+            <source>Unit type</source>
+            <translation>Jenis unit</translation>
+        </message>
+        <message>
+            <source>Base</source>
+            <translation>Pos</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>Short name</source>
+            <translation>Nama singkat</translation>
+        </message>
+        <message>
+            <source>Indonesian label</source>
+            <translation>Label bahasa Indonesia</translation>
+        </message>
+        <message>
+            <source>English label</source>
+            <translation>Label bahasa Inggris</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Nama pengguna</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Kata sandi</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Nama lengkap</translation>
+        </message>
     </context>
     <context>
         <name>LoginDialog</name>
@@ -1064,6 +1579,178 @@
         <message>
             <source>[DEMO DATA]</source>
             <translation>[DATA DEMO]</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapController</name>
+        <message>
+            <source>The map could not read the incidents: {error}</source>
+            <translation>Peta tidak dapat membaca data kejadian: {error}</translation>
+        </message>
+        <message>
+            <source>This incident is not on the map (closed, or no coordinates).</source>
+            <translation>Kejadian ini tidak tampil di peta (sudah ditutup atau tanpa koordinat).</translation>
+        </message>
+        <message>
+            <source>Click the map to set the incident's location.</source>
+            <translation>Klik peta untuk menentukan lokasi kejadian.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <source>Refused: {reason}. Click inside Kota Serang.</source>
+            <translation>Ditolak: {reason}. Klik di dalam wilayah Kota Serang.</translation>
+        </message>
+        <message>
+            <source>Kelurahan {kelurahan}, Kecamatan {kecamatan}</source>
+            <translation>Kelurahan {kelurahan}, Kecamatan {kecamatan}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapPage</name>
+        <message>
+            <source>Kecamatan</source>
+            <translation>Kecamatan</translation>
+        </message>
+        <message>
+            <source>Kelurahan</source>
+            <translation>Kelurahan</translation>
+        </message>
+        <message>
+            <source>Incidents this shift</source>
+            <translation>Kejadian sif ini</translation>
+        </message>
+        <message>
+            <source>Open incidents</source>
+            <translation>Kejadian aktif</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>Legend</source>
+            <translation>Legenda</translation>
+        </message>
+        <message>
+            <source>Incidents: colour = priority</source>
+            <translation>Kejadian: warna = prioritas</translation>
+        </message>
+        <message>
+            <source>Pulsing: priority 1 waiting for dispatch</source>
+            <translation>Berdenyut: prioritas 1 menunggu pengerahan unit</translation>
+        </message>
+        <message>
+            <source>Symbol = category</source>
+            <translation>Simbol = kategori</translation>
+        </message>
+        <message>
+            <source>Units: colour = agency</source>
+            <translation>Unit: warna = instansi</translation>
+        </message>
+        <message>
+            <source>Unit status (border)</source>
+            <translation>Status unit (bingkai)</translation>
+        </message>
+        <message>
+            <source>Incidents this shift per kecamatan</source>
+            <translation>Kejadian sif ini per kecamatan</translation>
+        </message>
+        <message>
+            <source>none yet</source>
+            <translation>belum ada</translation>
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation>Prioritas</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Lokasi</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Alamat</translation>
+        </message>
+        <message>
+            <source>Sensitive report: details only in the incident record.</source>
+            <translation>Laporan sensitif: rincian hanya ada di berkas kejadian.</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>Instansi</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Jenis</translation>
+        </message>
+        <message>
+            <source>Incident</source>
+            <translation>Kejadian</translation>
+        </message>
+        <message>
+            <source>Base</source>
+            <translation>Pos</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapPanel</name>
+        <message>
+            <source>Detach map to its own window</source>
+            <translation>Lepas peta ke jendela terpisah</translation>
+        </message>
+        <message>
+            <source>Show the map in its own window, e.g. on the wall screen (Ctrl+Shift+M)</source>
+            <translation>Tampilkan peta di jendela terpisah, mis. di layar dinding (Ctrl+Shift+M)</translation>
+        </message>
+        <message>
+            <source>Show the whole city on the map</source>
+            <translation>Tampilkan seluruh kota di peta</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapView</name>
+        <message>
+            <source>Hide this message</source>
+            <translation>Sembunyikan pesan ini</translation>
+        </message>
+        <message>
+            <source>The map page could not be built: {error}</source>
+            <translation>Halaman peta tidak dapat dibuat: {error}</translation>
+        </message>
+        <message>
+            <source>The map page could not be loaded.</source>
+            <translation>Halaman peta tidak dapat dimuat.</translation>
+        </message>
+        <message>
+            <source>no answer</source>
+            <translation>tidak ada respons</translation>
+        </message>
+        <message>
+            <source>The map did not start: {error}</source>
+            <translation>Peta gagal dijalankan: {error}</translation>
+        </message>
+        <message>
+            <source>The map stopped unexpectedly; reloading it.</source>
+            <translation>Peta berhenti tiba-tiba; sedang dimuat ulang.</translation>
+        </message>
+        <message>
+            <source>Map script error: {error}</source>
+            <translation>Kesalahan skrip peta: {error}</translation>
+        </message>
+        <message>
+            <source>No connection to the map tile server: the map shows only areas already seen. Districts, incidents and units stay up to date.</source>
+            <translation>Tidak ada koneksi ke server peta dasar: peta hanya menampilkan area yang pernah dibuka. Batas wilayah, kejadian, dan unit tetap diperbarui.</translation>
+        </message>
+        <message>
+            <source>The map tile cache cannot be used ({detail}).</source>
+            <translation>Cache peta dasar tidak dapat digunakan ({detail}).</translation>
         </message>
     </context>
     <context>

@@ -22,6 +22,7 @@ class AppBus(QObject):
     sig_location_picked = Signal(float, float)  # lat, lon clicked on the map
     sig_pick_location_requested = Signal(bool)  # intake form asks the map for a click
     sig_connection_changed = Signal(bool, str)  # online, detail
+    sig_actor_changed = Signal(object)  # Actor: operator switch / unlock as another user
 
     def __init__(self, services: Services, worker: DbWorker, interval_ms: int = 1000) -> None:
         super().__init__()

@@ -77,6 +77,11 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Errors", "{reason}"),
     QT_TRANSLATE_NOOP("Errors", "{user} ({role}) may not {action}"),
     QT_TRANSLATE_NOOP("Errors", "Unexpected error: {error}"),
+    QT_TRANSLATE_NOOP("Errors", "Call sign {sign} is already used"),
+    QT_TRANSLATE_NOOP("Errors", "Codes are 2 to 32 lowercase letters, digits or underscores"),
+    QT_TRANSLATE_NOOP("Errors", "Unknown agency {code}"),
+    QT_TRANSLATE_NOOP("Errors", "{field} is required"),
+    QT_TRANSLATE_NOOP("Errors", "The channel URL must start with http:// or https://"),
     QT_TRANSLATE_NOOP("Errors", "Give a display name of at most 128 characters"),
     QT_TRANSLATE_NOOP("Errors", "No terminal to ask for the password: use --password-stdin"),
     QT_TRANSLATE_NOOP("Errors", "The password is too long"),
@@ -93,6 +98,81 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Errors", "Too many failed logins: the account is locked until {time}"),
     QT_TRANSLATE_NOOP("Errors", "Give --pdf, --csv or --xlsx"),
     QT_TRANSLATE_NOOP("Errors", "No such folder: {path}"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "An earlier change to incident {number} was not applied; check it and try again"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The database cannot be reached and incident {id} is not on screen"
+    ),
+    # Issue 9: call-log import and export, EIDO, field notifications.
+    QT_TRANSLATE_NOOP("Errors", "Agency {agency} has no notification channel"),
+    QT_TRANSLATE_NOOP("Errors", "Cannot open {path}: {reason}"),
+    QT_TRANSLATE_NOOP("Errors", "Cannot read the file as {encoding}: {reason}"),
+    QT_TRANSLATE_NOOP("Errors", "Cannot read {path}: {reason}"),
+    QT_TRANSLATE_NOOP("Errors", "Cannot write {path}: {reason}"),
+    QT_TRANSLATE_NOOP("Errors", "Columns appear twice: {names}"),
+    QT_TRANSLATE_NOOP("Errors", "Export to CSV or XLSX: {name} has neither extension"),
+    QT_TRANSLATE_NOOP("Errors", "Give --out FOLDER for the documents of a period"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "Kelurahan {value} exists in several kecamatan: give the kecamatan too"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "Kelurahan {value} is not in Kecamatan {kecamatan}"),
+    QT_TRANSLATE_NOOP("Errors", "Line {line}: the CSV is malformed: {reason}"),
+    QT_TRANSLATE_NOOP("Errors", "No active user {name}"),
+    QT_TRANSLATE_NOOP("Errors", "Not a readable XLSX workbook: {reason}"),
+    QT_TRANSLATE_NOOP("Errors", "Notification {id} does not exist"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "Old .xls workbooks are not supported: save the file as XLSX or CSV"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "Only a failed message can be sent again"),
+    QT_TRANSLATE_NOOP("Errors", "Required columns are missing: {names}"),
+    QT_TRANSLATE_NOOP("Errors", "The EIDO document does not match the schema: {errors}"),
+    QT_TRANSLATE_NOOP("Errors", "The EIDO document has no incident identifier"),
+    QT_TRANSLATE_NOOP("Errors", "The EIDO document is not JSON: {reason}"),
+    QT_TRANSLATE_NOOP("Errors", "The EIDO document is not a JSON object"),
+    QT_TRANSLATE_NOOP("Errors", "The EIDO document is too large ({path})"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The EIDO document refers to components it does not contain: {refs}"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "The EIDO incident cannot be stored: {reason}"),
+    QT_TRANSLATE_NOOP("Errors", "The EIDO schema is missing: {path}"),
+    QT_TRANSLATE_NOOP("Errors", "The file is empty or its first line is not the header"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The file is not text in UTF-8 or Windows-1252 (byte {byte} at offset {offset}); save it again as CSV UTF-8",  # noqa: E501
+    ),
+    QT_TRANSLATE_NOOP("Errors", "The workbook has no sheet {sheet} (sheets: {sheets})"),
+    QT_TRANSLATE_NOOP("Errors", "This row has {count} cells but the header has {expected}"),
+    QT_TRANSLATE_NOOP("Errors", "This row repeats an earlier row of the file"),
+    QT_TRANSLATE_NOOP("Errors", "This row repeats line {first} of the file"),
+    QT_TRANSLATE_NOOP("Errors", "Timestamps out of order: {later} is before {earlier}"),
+    QT_TRANSLATE_NOOP("Errors", "Unknown category {value}"),
+    QT_TRANSLATE_NOOP("Errors", "Unknown column names: {names}. Expected: {expected}"),
+    QT_TRANSLATE_NOOP("Errors", "Unknown kecamatan {value}"),
+    QT_TRANSLATE_NOOP("Errors", "Unknown kelurahan {value}"),
+    QT_TRANSLATE_NOOP("Errors", "Unknown outcome {value} (expected one of: {expected})"),
+    QT_TRANSLATE_NOOP("Errors", "caller_number is not a valid phone number: {value}"),
+    QT_TRANSLATE_NOOP("Errors", "external_id is longer than 64 characters"),
+    QT_TRANSLATE_NOOP("Errors", "external_id {value} appears more than once in the file"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "external_id {value} appears more than once in the file (first on line {first})"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "outcome is empty"),
+    QT_TRANSLATE_NOOP("Errors", "priority must be 1 to 4, not {value}"),
+    QT_TRANSLATE_NOOP("Errors", "received_at is empty"),
+    QT_TRANSLATE_NOOP("Errors", "received_at {value} is in the future"),
+    QT_TRANSLATE_NOOP("Errors", "{column} is not a number: {value}"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{column} is not an ISO 8601 date-time: {value} (expected YYYY-MM-DD HH:MM:SS, WIB unless an offset is given)",  # noqa: E501
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{count} bad rows: nothing was imported (fix them, or use --skip-bad)"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "The import was cancelled; nothing was imported"),
+    QT_TRANSLATE_NOOP("Errors", "The export was cancelled"),
+    # Issue 4: the map.
+    QT_TRANSLATE_NOOP("Errors", "Map files are missing: {files}"),
 )
 
 

@@ -30,6 +30,7 @@ def install_features(window: MainWindow, session: AppSession, last_feed_id: int 
 
 def _feature_installers() -> list[Callable[[MainWindow, AppSession], None]]:
     from .accounts import install as install_accounts
+    from .map import install as install_map
     from .queue import install as install_queue
 
-    return [install_queue, install_accounts]
+    return [install_queue, install_map, install_accounts]

@@ -55,6 +55,16 @@ FIELDS = {
     "caller_name": QT_TRANSLATE_NOOP("Labels", "Caller name"),
     "description": QT_TRANSLATE_NOOP("Labels", "Description"),
     "note": QT_TRANSLATE_NOOP("Labels", "Note"),
+    "call_sign": QT_TRANSLATE_NOOP("Labels", "Call sign"),
+    "unit_type": QT_TRANSLATE_NOOP("Labels", "Unit type"),
+    "base_label": QT_TRANSLATE_NOOP("Labels", "Base"),
+    "name": QT_TRANSLATE_NOOP("Labels", "Name"),
+    "short_name": QT_TRANSLATE_NOOP("Labels", "Short name"),
+    "label_id": QT_TRANSLATE_NOOP("Labels", "Indonesian label"),
+    "label_en": QT_TRANSLATE_NOOP("Labels", "English label"),
+    "username": QT_TRANSLATE_NOOP("Labels", "User name"),
+    "password": QT_TRANSLATE_NOOP("Labels", "Password"),
+    "display_name": QT_TRANSLATE_NOOP("Labels", "Full name"),
 }
 
 

@@ -52,6 +52,9 @@ class MainWindow(QMainWindow):
         self._make_dock("units", self.tr("Units"), Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.docks["map"], self.docks["dashboard"])
         self.docks["map"].raise_()
+        # First start (no saved layout): a map wide enough to read, units below the queue.
+        self.resizeDocks([self.docks["map"]], [520], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["units"]], [190], Qt.Orientation.Vertical)
         self._build_menus()
         self._build_status_bar()
         self._update_title()

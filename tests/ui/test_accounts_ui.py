@@ -52,7 +52,7 @@ def test_first_run_creates_the_administrator(
     assert dlg.error.text() != "" and not sqlite_services.accounts.has_users()
     dlg.password.setText(PW)
     dlg.password2.setText(PW)
-    with qtbot.waitSignal(dlg.sig_logged_in, timeout=5000) as blocker:
+    with qtbot.waitSignal(dlg.sig_logged_in, timeout=10000) as blocker:
         dlg.submit()
     assert blocker.args[0].role is Role.ADMIN and sqlite_services.accounts.has_users()
 
@@ -69,11 +69,11 @@ def test_wrong_password_message_and_lockout(
             dlg.username.setText("kepala")
             dlg.password.setText("salah-password")
             dlg.submit()
-            qtbot.waitUntil(lambda: dlg.buttons.isEnabled(), timeout=5000)
+            qtbot.waitUntil(lambda: dlg.buttons.isEnabled(), timeout=10000)
         assert dlg.password.text() == ""  # never kept
         dlg.password.setText(PW)
         dlg.submit()
-        qtbot.waitUntil(lambda: dlg.buttons.isEnabled(), timeout=5000)
+        qtbot.waitUntil(lambda: dlg.buttons.isEnabled(), timeout=10000)
         assert "dikunci" in dlg.error.text()
         assert dlg.actor is None
     finally:
@@ -151,14 +151,37 @@ def test_users_dialog_adds_an_account(qtbot, sqlite_services: Services, worker: 
     admin = sqlite_services.accounts.authenticate("kepala", PW, "WS")
     dlg = UsersDialog(sqlite_services, worker, admin)
     qtbot.addWidget(dlg)
-    qtbot.waitUntil(lambda: dlg.table.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: dlg.table.rowCount() == 1, timeout=10000)
     dlg.username.setText("operator3")
     dlg.name.setText("Operator Tiga")
     dlg.password.setText("pendek")
     dlg.add_user()
-    qtbot.waitUntil(lambda: dlg.message.text() != "", timeout=5000)
+    qtbot.waitUntil(lambda: dlg.message.text() != "", timeout=10000)
     assert dlg.table.rowCount() == 1  # refused: password too short
     dlg.password.setText(PW)
     dlg.add_user()
-    qtbot.waitUntil(lambda: dlg.table.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: dlg.table.rowCount() == 2, timeout=10000)
     assert sqlite_services.accounts.authenticate("operator3", PW, "WS").role is Role.OPERATOR
+
+
+def test_input_anywhere_in_the_window_counts_as_activity(
+    qtbot, sqlite_services: Services, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    sqlite_services.accounts.create_first_admin("kepala", "Kepala", PW)
+    admin = sqlite_services.accounts.authenticate("kepala", PW, "WS")
+    with open_console(qtbot, sqlite_services, admin, tmp_path) as (window, session):
+        idle = session.extra["accounts"].idle
+        idle.last_input = -1.0
+        QTest.keyClick(window.windowHandle(), Qt.Key.Key_A)
+        assert idle.last_input > 0
+        idle.last_input = -1.0
+        QTest.mouseClick(
+            window.windowHandle(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            QPoint(400, 300),
+        )
+        assert idle.last_input > 0

@@ -53,7 +53,7 @@ def test_one_key_logs_a_prank_call(qtbot, sqlite_services: Services, tmp_path: P
         qtbot.keyClicks(f.intake.number, "0812-3456-7890")
         before = table_counts(services)["calls"]
         qtbot.keyClick(f.intake.number, Qt.Key.Key_F5)  # one keystroke
-        qtbot.waitUntil(lambda: table_counts(services)["calls"] == before + 1, timeout=5000)
+        qtbot.waitUntil(lambda: table_counts(services)["calls"] == before + 1, timeout=10000)
         with services.ctx.read() as s:
             call = s.scalars(sa.select(Call).order_by(Call.id.desc())).first()
         assert call is not None
@@ -66,7 +66,7 @@ def test_one_key_logs_a_prank_call(qtbot, sqlite_services: Services, tmp_path: P
         assert f.intake.lbl_result.text() == "Tercatat: Iseng · 0812-3456-7890"
         # Without F2 first: a silent call from a hidden number, still one key.
         qtbot.keyClick(window, Qt.Key.Key_F6)
-        qtbot.waitUntil(lambda: table_counts(services)["calls"] == before + 2, timeout=5000)
+        qtbot.waitUntil(lambda: table_counts(services)["calls"] == before + 2, timeout=10000)
 
 
 def test_bad_number_keeps_what_was_typed(qtbot, sqlite_services: Services, tmp_path: Path) -> None:
@@ -76,7 +76,7 @@ def test_bad_number_keeps_what_was_typed(qtbot, sqlite_services: Services, tmp_p
         qtbot.keyClicks(f.intake.number, "12ab")
         before = table_counts(services)
         qtbot.keyClick(f.intake.number, Qt.Key.Key_F5)
-        qtbot.waitUntil(lambda: f.intake.lbl_number_error.text() != "", timeout=5000)
+        qtbot.waitUntil(lambda: f.intake.lbl_number_error.text() != "", timeout=10000)
         assert (
             "Bukan nomor telepon" in f.intake.lbl_number_error.text()
             or "phone number" in f.intake.lbl_number_error.text()
@@ -108,7 +108,7 @@ def test_create_a_valid_incident_through_the_form(
         qtbot.keyClicks(f.form.address, "Jl. Veteran")
         before = table_counts(services)
         f.form.btn_save.click()
-        qtbot.waitUntil(lambda: f.form.error_labels["category_code"].isVisible(), timeout=5000)
+        qtbot.waitUntil(lambda: f.form.error_labels["category_code"].isVisible(), timeout=10000)
         assert f.form.address.text() == "Jl. Veteran"
         assert table_counts(services) == before
         f.form.address.clear()
@@ -116,7 +116,7 @@ def test_create_a_valid_incident_through_the_form(
         assert f.form.priority.currentData() == 1  # the category's default priority
         qtbot.keyClick(f.form.address, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(
-            lambda: table_counts(services)["incidents"] == before["incidents"] + 1, timeout=5000
+            lambda: table_counts(services)["incidents"] == before["incidents"] + 1, timeout=10000
         )
         row = services.incidents.queue()[0]
         assert (row.kecamatan, row.kelurahan, row.priority) == ("Serang", "Serang", 1)
@@ -138,7 +138,7 @@ def test_coordinates_outside_the_city_are_refused(
         f.form.longitude.setText("106.8")  # Jakarta
         before = table_counts(services)
         f.form.btn_save.click()
-        qtbot.waitUntil(lambda: f.form.error_labels["latitude"].isVisible(), timeout=5000)
+        qtbot.waitUntil(lambda: f.form.error_labels["latitude"].isVisible(), timeout=10000)
         assert (
             "luar Kota Serang" in f.form.error_labels["latitude"].text()
             or "outside Kota Serang" in f.form.error_labels["latitude"].text()
@@ -166,12 +166,12 @@ def test_duplicate_is_proposed_and_linked(
         f.form.category.setCurrentIndex(f.form.category.findData("fire"))
         f.form.latitude.setText("-6.1203")
         f.form.longitude.setText("106.1504")
-        qtbot.waitUntil(lambda: f.form.dup_box.isVisible(), timeout=5000)
+        qtbot.waitUntil(lambda: f.form.dup_box.isVisible(), timeout=10000)
         assert f.form.dup_list.count() == 1 and first.number in f.form.dup_list.item(0).text()
         before = table_counts(services)
         qtbot.keyClick(f.form.latitude, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(
-            lambda: table_counts(services)["calls"] == before["calls"] + 1, timeout=5000
+            lambda: table_counts(services)["calls"] == before["calls"] + 1, timeout=10000
         )
         assert table_counts(services)["incidents"] == before["incidents"]
         with services.ctx.read() as s:
@@ -202,10 +202,10 @@ def test_dispatch_changes_queue_and_unit_board(
         )
     with open_console(qtbot, services, actor, tmp_path) as (window, session):
         f = feature(session)
-        qtbot.waitUntil(lambda: f.model.position_of(row.id) is not None, timeout=5000)
-        qtbot.waitUntil(lambda: len(f.units.model.rows) == 1, timeout=5000)
+        qtbot.waitUntil(lambda: f.model.position_of(row.id) is not None, timeout=10000)
+        qtbot.waitUntil(lambda: len(f.units.model.rows) == 1, timeout=10000)
         assert f.queue.select_incident(row.id)
-        qtbot.waitUntil(lambda: f.detail.detail is not None, timeout=5000)
+        qtbot.waitUntil(lambda: f.detail.detail is not None, timeout=10000)
 
         def accept_recommended(dlg: DispatchDialog) -> int:
             assert dlg.chosen() == [f.units.model.rows[0].id]  # recommended and ticked
@@ -213,8 +213,8 @@ def test_dispatch_changes_queue_and_unit_board(
 
         monkeypatch.setattr(DispatchDialog, "exec", accept_recommended)
         qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-        qtbot.waitUntil(lambda: f.model.get(row.id).status == "dispatched", timeout=5000)
-        qtbot.waitUntil(lambda: f.units.model.rows[0].status == "dispatched", timeout=5000)
+        qtbot.waitUntil(lambda: f.model.get(row.id).status == "dispatched", timeout=10000)
+        qtbot.waitUntil(lambda: f.units.model.rows[0].status == "dispatched", timeout=10000)
         assert f.model.get(row.id).units == ("DAMKAR-01",)
         pos = f.model.position_of(row.id)
         assert pos is not None and f.model.data(f.model.index(pos, 3)) == "Dikirim"
@@ -222,9 +222,9 @@ def test_dispatch_changes_queue_and_unit_board(
         f.units.table.selectRow(0)
         f.units.table.setFocus()
         qtbot.keyClick(f.units.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-        qtbot.waitUntil(lambda: f.units.model.rows[0].status == "on_scene", timeout=5000)
+        qtbot.waitUntil(lambda: f.units.model.rows[0].status == "on_scene", timeout=10000)
         qtbot.waitUntil(
-            lambda: services.incidents.rows([row.id])[0].status == "on_scene", timeout=5000
+            lambda: services.incidents.rows([row.id])[0].status == "on_scene", timeout=10000
         )
 
 
@@ -238,9 +238,9 @@ def test_only_valid_transitions_are_offered_and_refusal_changes_nothing(
     )
     with open_console(qtbot, services, actor, tmp_path) as (_window, session):
         f = feature(session)
-        qtbot.waitUntil(lambda: f.model.position_of(row.id) is not None, timeout=5000)
+        qtbot.waitUntil(lambda: f.model.position_of(row.id) is not None, timeout=10000)
         f.queue.select_incident(row.id)
-        qtbot.waitUntil(lambda: len(f.detail.status_buttons) > 0, timeout=5000)
+        qtbot.waitUntil(lambda: len(f.detail.status_buttons) > 0, timeout=10000)
         offered = {
             b.objectName()
             for b in f.detail.findChildren(QPushButton)
@@ -251,7 +251,7 @@ def test_only_valid_transitions_are_offered_and_refusal_changes_nothing(
         services.incidents.change_status(actor, row.id, "verified")
         before = table_counts(services)
         f.detail.change_status("verified")
-        qtbot.waitUntil(lambda: f.detail.lbl_error.text() != "", timeout=5000)
+        qtbot.waitUntil(lambda: f.detail.lbl_error.text() != "", timeout=10000)
         assert table_counts(services) == before
         assert services.incidents.rows([row.id])[0].status == "verified"
 
@@ -266,15 +266,15 @@ def test_changes_from_another_workstation_update_in_place(
     )
     with open_console(qtbot, services, actor, tmp_path) as (_window, session):
         f = feature(session)
-        qtbot.waitUntil(lambda: f.model.position_of(a.id) is not None, timeout=5000)
+        qtbot.waitUntil(lambda: f.model.position_of(a.id) is not None, timeout=10000)
         f.queue.select_incident(a.id)
         other = make_actor(services, Role.OPERATOR, "remote")
         b = services.incidents.create_from_call(
             other, CallInput(""), IncidentInput(category_code="medical", kecamatan_code="36.73.02")
         )
         services.incidents.change_status(other, a.id, "verified")
-        qtbot.waitUntil(lambda: f.model.position_of(b.id) is not None, timeout=5000)
-        qtbot.waitUntil(lambda: f.model.get(a.id).status == "verified", timeout=5000)
+        qtbot.waitUntil(lambda: f.model.position_of(b.id) is not None, timeout=10000)
+        qtbot.waitUntil(lambda: f.model.get(a.id).status == "verified", timeout=10000)
         selected = f.queue.table.currentIndex()
         assert f.model.data(selected, Qt.ItemDataRole.UserRole) == a.id  # selection kept
 

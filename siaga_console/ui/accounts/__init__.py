@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -105,10 +104,13 @@ class AccountsFeature(QObject):
         if session.reference is not None:
             minutes = float(session.reference.settings.get("idle_lock_min", 10))
         self.idle = IdleWatcher(minutes * 60, self.lock, parent=self)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
-            window.destroyed.connect(lambda: app.removeEventFilter(self.idle))
+        # Input reaches the top-level window's QWindow before any child widget: watching it
+        # sees all activity in the console. (An application-wide Python event filter also
+        # receives QtWebEngine's internal events and crashed the map page.)
+        window.winId()  # make sure the native window (and so its QWindow) exists
+        handle = window.windowHandle()
+        if handle is not None:
+            handle.installEventFilter(self.idle)
         window.sig_closing.connect(self.idle.stop)
         self.idle.start()
         self.apply_role()
