@@ -55,4 +55,29 @@ typecheck: venv
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache $(QM)
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache $(QM) packaging/out
+
+# --- The installer (issue 8): PyInstaller bundle + Debian package, see packaging/README.md ---
+#   make package       - packaging/out/siaga-console_<version>_<arch>.deb (zstd; COMPRESS=xz smaller)
+#   make package-test  - builds, installs, runs, upgrades and removes the .deb (root, slow)
+#   make package-bench - bundle/package size and start-up time against the venv
+PKG_STAMP := $(VENV)/.package-stamp
+COMPRESS ?= zstd
+
+.PHONY: system-package package-bench
+
+system-package:
+	@bash scripts/setup-system.sh package
+
+$(PKG_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[package]'
+	touch $(PKG_STAMP)
+
+package: system-package venv translations $(PKG_STAMP)
+	$(BIN)/python packaging/build_package.py all --compress $(COMPRESS)
+
+package-test: system-package venv translations $(PKG_STAMP)
+	SIAGA_PACKAGE_TEST=1 $(BIN)/pytest tests/e2e/test_package.py -v -rs
+
+package-bench: system-package venv translations
+	$(BIN)/python -m benchmarks bench_package

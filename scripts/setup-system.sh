@@ -10,9 +10,10 @@ run_pkgs=(libgl1 libegl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libnss3 libasou
   libx11-xcb1 libxcb-dri3-0 libwayland-server0 libgssapi-krb5-2 fonts-dejavu-core
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libxcb-image0
   libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xkb1 libxcb-xfixes0 libxcb-sync1
-  libxcb-shm0 libxcb-glx0 python3-venv)
+  libxcb-shm0 libxcb-glx0 libpulse0 python3-venv)
 test_pkgs=(postgresql xvfb xauth poppler-utils xdotool imagemagick)
-package_pkgs=(dpkg-dev fakeroot)
+package_pkgs=(dpkg-dev fakeroot binutils zstd desktop-file-utils
+  libpulse0 libwayland-cursor0 libwayland-egl1)
 
 pkgs=("${run_pkgs[@]}")
 case "$profile" in

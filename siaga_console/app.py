@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .config import load_config, resolve_db_url
+from .config import Config, load_config, resolve_db_url
 from .domain.enums import Role
 from .domain.permissions import Actor
 from .services.container import Services, open_services
@@ -82,8 +82,10 @@ def open_backend(url: str, demo: bool, workstation: str) -> Backend:
 def run_gui(args: argparse.Namespace) -> int:
     _prepare_environment(offscreen=bool(args.selftest))
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+    from .resources import resource
     from .ui.error_texts import error_text
     from .ui.i18n import install_translators
     from .ui.main_window import MainWindow
@@ -105,15 +107,26 @@ def run_gui(args: argparse.Namespace) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Siaga Console")
     app.setOrganizationName("Serang Siaga 112")
+    app.setDesktopFileName("siaga-console")  # Wayland app id: the installed .desktop entry
+    app.setWindowIcon(QIcon(str(resource("icons", "siaga-console.svg"))))
     install_translators(app, cfg.language)
     apply_theme(app, cfg.theme)
 
+    worker = DbWorker()
+    if is_first_start(args, cfg):
+        from .ui.first_run import FirstRunDialog
+
+        # The login dialog's create-administrator mode makes the first account afterwards.
+        first_run = FirstRunDialog(cfg, worker.submit, None)
+        if first_run.exec() != QDialog.DialogCode.Accepted:
+            worker.stop()
+            return 0
     try:
         url, _default = resolve_db_url(args.db, cfg)
     except Exception as exc:
         QMessageBox.critical(None, "Siaga Console", error_text(exc))
+        worker.stop()
         return 2
-    worker = DbWorker()
     session = AppSession(cfg, url, worker, language=cfg.language)
     window = MainWindow(session)
     for warning in cfg.warnings:
@@ -181,6 +194,13 @@ def run_gui(args: argparse.Namespace) -> int:
         session.services.close()
     window.deleteLater()
     return exit_code["code"] if exit_code["code"] else code
+
+
+def is_first_start(args: argparse.Namespace, cfg: Config) -> bool:
+    """No configuration file yet and nothing says which database: the first start."""
+    if args.selftest or args.demo or args.db or os.environ.get("SIAGA_DB_URL"):
+        return False
+    return cfg.path is not None and not cfg.path.exists()
 
 
 def run_selftest(window: Any, session: Any, finish: Callable[[int], None]) -> None:

@@ -48,7 +48,11 @@ class Config:
 def load_config(path: Path | None = None) -> Config:
     path = path or config_dir() / CONFIG_FILE
     cfg = Config(path=path)
-    if not path.exists():
+    try:
+        if not path.exists():
+            return cfg
+    except OSError as exc:  # a parent directory this user cannot enter
+        cfg.warnings = (f"Config file {path} could not be read: {exc.strerror}",)
         return cfg
     parser = configparser.ConfigParser()
     warnings: list[str] = []

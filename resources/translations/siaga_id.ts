@@ -327,6 +327,215 @@
         </message>
     </context>
     <context>
+        <name>CompareView</name>
+        <message>
+            <source>Answer times (s)</source>
+            <translation>Waktu jawab (detik)</translation>
+        </message>
+        <message>
+            <source>Incidents by category</source>
+            <translation>Kejadian per kategori</translation>
+        </message>
+        <message>
+            <source>Calls per hour of the shift</source>
+            <translation>Panggilan per jam sif</translation>
+        </message>
+        <message>
+            <source>Response times (min)</source>
+            <translation>Waktu tanggap (menit)</translation>
+        </message>
+        <message>
+            <source>{a} compared with {b}</source>
+            <translation>{a} dibandingkan dengan {b}</translation>
+        </message>
+        <message>
+            <source>Measure</source>
+            <translation>Ukuran</translation>
+        </message>
+        <message>
+            <source>Difference</source>
+            <translation>Selisih</translation>
+        </message>
+        <message>
+            <source>No data</source>
+            <translation>Tidak ada data</translation>
+        </message>
+        <message>
+            <source>hour {n}</source>
+            <translation>jam ke-{n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardPanel</name>
+        <message>
+            <source>Computing…</source>
+            <translation>Menghitung…</translation>
+        </message>
+        <message>
+            <source>Updated {time} WIB</source>
+            <translation>Diperbarui {time} WIB</translation>
+        </message>
+        <message>
+            <source>Period {label}</source>
+            <translation>Periode {label}</translation>
+        </message>
+        <message>
+            <source>Shift {name}</source>
+            <translation>Sif {name}</translation>
+        </message>
+        <message>
+            <source>LIVE</source>
+            <translation>LANGSUNG</translation>
+        </message>
+        <message>
+            <source>Not updated: {error}</source>
+            <translation>Tidak diperbarui: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardView</name>
+        <message>
+            <source>Calls</source>
+            <translation>Panggilan</translation>
+        </message>
+        <message>
+            <source>Prank calls</source>
+            <translation>Panggilan iseng</translation>
+        </message>
+        <message>
+            <source>Abandoned (dropped)</source>
+            <translation>Terputus sebelum dilayani</translation>
+        </message>
+        <message>
+            <source>Answered ≤ 15 s</source>
+            <translation>Dijawab ≤ 15 detik</translation>
+        </message>
+        <message>
+            <source>Answered ≤ 20 s</source>
+            <translation>Dijawab ≤ 20 detik</translation>
+        </message>
+        <message>
+            <source>Answer time</source>
+            <translation>Waktu jawab</translation>
+        </message>
+        <message>
+            <source>P1 dispatched ≤ 60 s</source>
+            <translation>P1 dikirim ≤ 60 detik</translation>
+        </message>
+        <message>
+            <source>Response time</source>
+            <translation>Waktu tanggap</translation>
+        </message>
+        <message>
+            <source>Incidents</source>
+            <translation>Kejadian</translation>
+        </message>
+        <message>
+            <source>Open incidents</source>
+            <translation>Kejadian aktif</translation>
+        </message>
+        <message>
+            <source>Calls per hour by outcome</source>
+            <translation>Panggilan per jam menurut hasil</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Jumlah</translation>
+        </message>
+        <message>
+            <source>Incidents by category</source>
+            <translation>Kejadian per kategori</translation>
+        </message>
+        <message>
+            <source>Incidents by kecamatan</source>
+            <translation>Kejadian per kecamatan</translation>
+        </message>
+        <message>
+            <source>Answer times (s)</source>
+            <translation>Waktu jawab (detik)</translation>
+        </message>
+        <message>
+            <source>calls</source>
+            <translation>panggilan</translation>
+        </message>
+        <message>
+            <source>Response times (min)</source>
+            <translation>Waktu tanggap (menit)</translation>
+        </message>
+        <message>
+            <source>incidents</source>
+            <translation>kejadian</translation>
+        </message>
+        <message>
+            <source>No data in this period</source>
+            <translation>Tidak ada data pada periode ini</translation>
+        </message>
+        <message>
+            <source>Calls per day by outcome</source>
+            <translation>Panggilan per hari menurut hasil</translation>
+        </message>
+        <message>
+            <source>Calls per week by outcome</source>
+            <translation>Panggilan per minggu menurut hasil</translation>
+        </message>
+        <message>
+            <source>(no kecamatan)</source>
+            <translation>(tanpa kecamatan)</translation>
+        </message>
+        <message>
+            <source>15 s</source>
+            <translation>15 dtk</translation>
+        </message>
+        <message>
+            <source>20 s</source>
+            <translation>20 dtk</translation>
+        </message>
+        <message>
+            <source>median</source>
+            <translation>median</translation>
+        </message>
+        <message>
+            <source>p90</source>
+            <translation>p90</translation>
+        </message>
+        <message>
+            <source>valid {v} · prank {p} · silent {s}</source>
+            <translation>valid {v} · iseng {p} · diam {s}</translation>
+        </message>
+        <message>
+            <source>of all calls</source>
+            <translation>dari seluruh panggilan</translation>
+        </message>
+        <message>
+            <source>{n} dropped before a word</source>
+            <translation>{n} terputus sebelum bicara</translation>
+        </message>
+        <message>
+            <source>target ≥ {v:g} %</source>
+            <translation>target ≥ {v:g} %</translation>
+        </message>
+        <message>
+            <source>median / p90 · target p90 ≤ {v:g} s</source>
+            <translation>median / p90 · target p90 ≤ {v:g} detik</translation>
+        </message>
+        <message>
+            <source>median · p90 {p90}</source>
+            <translation>median · p90 {p90}</translation>
+        </message>
+        <message>
+            <source>{n} with priority 1</source>
+            <translation>{n} prioritas 1</translation>
+        </message>
+        <message>
+            <source>open now</source>
+            <translation>terbuka saat ini</translation>
+        </message>
+        <message>
+            <source>open at the end of the period</source>
+            <translation>terbuka di akhir periode</translation>
+        </message>
+    </context>
+    <context>
         <name>DispatchDialog</name>
         <message>
             <source>Dispatch units to {number}</source>
@@ -862,6 +1071,154 @@
         <message>
             <source>Map files are missing: {files}</source>
             <translation>Berkas peta tidak ditemukan: {files}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <source>Siaga Console: first start</source>
+            <translation>Siaga Console: pengaturan awal</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Kembali</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Keluar</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>Lanjutkan</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Welcome to Siaga Console.&lt;/b&gt;&lt;br&gt;Choose where this workstation keeps its data. You can change it later in the configuration file.</source>
+            <translation>&lt;b&gt;Selamat datang di Siaga Console.&lt;/b&gt;&lt;br&gt;Pilih tempat workstation ini menyimpan datanya. Pilihan ini dapat diubah kemudian melalui berkas konfigurasi.</translation>
+        </message>
+        <message>
+            <source>This workstation only</source>
+            <translation>Hanya workstation ini</translation>
+        </message>
+        <message>
+            <source>An embedded database file on this computer:
+{path}</source>
+            <translation>Berkas basis data tertanam di komputer ini:
+{path}</translation>
+        </message>
+        <message>
+            <source>Shared database (PostgreSQL)</source>
+            <translation>Basis data bersama (PostgreSQL)</translation>
+        </message>
+        <message>
+            <source>All workstations of the command center work on one PostgreSQL server. Ask the administrator of the center for the address.</source>
+            <translation>Semua workstation di command center menggunakan satu server PostgreSQL. Mintalah alamatnya kepada administrator command center.</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>Uji koneksi</translation>
+        </message>
+        <message>
+            <source>Name of this workstation:</source>
+            <translation>Nama workstation ini:</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Create the administrator.&lt;/b&gt;&lt;br&gt;This database has no administrator yet. The administrator manages the accounts of the operators and supervisors. Keep the password safe: there is no default password.</source>
+            <translation>&lt;b&gt;Buat akun administrator.&lt;/b&gt;&lt;br&gt;Basis data ini belum memiliki administrator. Administrator mengelola akun operator dan supervisor. Simpan kata sandi dengan aman: tidak ada kata sandi bawaan.</translation>
+        </message>
+        <message>
+            <source>At least {n} characters.</source>
+            <translation>Minimal {n} karakter.</translation>
+        </message>
+        <message>
+            <source>Username:</source>
+            <translation>Nama pengguna:</translation>
+        </message>
+        <message>
+            <source>Display name:</source>
+            <translation>Nama tampilan:</translation>
+        </message>
+        <message>
+            <source>Password:</source>
+            <translation>Kata sandi:</translation>
+        </message>
+        <message>
+            <source>Repeat the password:</source>
+            <translation>Ulangi kata sandi:</translation>
+        </message>
+        <message>
+            <source>Create and start</source>
+            <translation>Buat dan mulai</translation>
+        </message>
+        <message>
+            <source>Connected to {url}: a new, empty database.</source>
+            <translation>Terhubung ke {url}: basis data baru yang masih kosong.</translation>
+        </message>
+        <message>
+            <source>Connected to {url}: a Siaga Console database of an older version; it is upgraded when the console starts.</source>
+            <translation>Terhubung ke {url}: basis data Siaga Console versi lama; basis data akan diperbarui saat aplikasi dijalankan.</translation>
+        </message>
+        <message>
+            <source>Connected to {url}: a Siaga Console database.</source>
+            <translation>Terhubung ke {url}: basis data Siaga Console.</translation>
+        </message>
+        <message>
+            <source>No write access to {path}: the embedded database cannot be created there. Ask the administrator of this computer, or choose a shared database.</source>
+            <translation>Tidak ada izin menulis ke {path}: basis data tertanam tidak dapat dibuat di sana. Hubungi administrator komputer ini, atau pilih basis data bersama.</translation>
+        </message>
+        <message>
+            <source>Connecting to the database…</source>
+            <translation>Menghubungkan ke basis data…</translation>
+        </message>
+        <message>
+            <source>The username needs 3 to 32 characters: lowercase letters, digits, dot, dash or underscore, starting with a letter or digit.</source>
+            <translation>Nama pengguna harus 3 sampai 32 karakter: huruf kecil, angka, titik, tanda hubung, atau garis bawah, diawali huruf atau angka.</translation>
+        </message>
+        <message>
+            <source>Give a display name (the name shown to colleagues).</source>
+            <translation>Isi nama tampilan (nama yang terlihat oleh rekan kerja).</translation>
+        </message>
+        <message>
+            <source>The password needs at least {n} characters.</source>
+            <translation>Kata sandi minimal {n} karakter.</translation>
+        </message>
+        <message>
+            <source>The password must not contain the username.</source>
+            <translation>Kata sandi tidak boleh memuat nama pengguna.</translation>
+        </message>
+        <message>
+            <source>The two passwords are not the same.</source>
+            <translation>Kedua kata sandi tidak sama.</translation>
+        </message>
+        <message>
+            <source>Creating the administrator…</source>
+            <translation>Membuat akun administrator…</translation>
+        </message>
+        <message>
+            <source>Cannot save the configuration {path}: {reason}</source>
+            <translation>Konfigurasi {path} tidak dapat disimpan: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandoverDialog</name>
+        <message>
+            <source>Handover notes</source>
+            <translation>Catatan serah terima</translation>
+        </message>
+        <message>
+            <source>Shift:</source>
+            <translation>Sif:</translation>
+        </message>
+        <message>
+            <source>What the next shift must know: open incidents, units out of service, …</source>
+            <translation>Yang perlu diketahui sif berikutnya: kejadian terbuka, unit yang tidak beroperasi, …</translation>
+        </message>
+        <message>
+            <source>Add note</source>
+            <translation>Tambah catatan</translation>
+        </message>
+        <message>
+            <source>Note saved.</source>
+            <translation>Catatan tersimpan.</translation>
         </message>
     </context>
     <context>
@@ -1773,6 +2130,37 @@
         </message>
     </context>
     <context>
+        <name>PeriodBar</name>
+        <message>
+            <source>Current shift (live)</source>
+            <translation>Sif berjalan (langsung)</translation>
+        </message>
+        <message>
+            <source>A shift</source>
+            <translation>Sif tertentu</translation>
+        </message>
+        <message>
+            <source>Date range</source>
+            <translation>Rentang tanggal</translation>
+        </message>
+        <message>
+            <source>What the dashboard shows</source>
+            <translation>Yang ditampilkan dasbor</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>sampai</translation>
+        </message>
+        <message>
+            <source>Compare with</source>
+            <translation>Bandingkan dengan</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Muat ulang</translation>
+        </message>
+    </context>
+    <context>
         <name>PrankListDialog</name>
         <message>
             <source>Repeat prank callers</source>
@@ -1941,6 +2329,407 @@
         </message>
     </context>
     <context>
+        <name>Report</name>
+        <message>
+            <source>Calls received</source>
+            <translation>Panggilan masuk</translation>
+        </message>
+        <message>
+            <source>Valid calls</source>
+            <translation>Panggilan valid</translation>
+        </message>
+        <message>
+            <source>Prank calls</source>
+            <translation>Panggilan iseng</translation>
+        </message>
+        <message>
+            <source>Silent calls</source>
+            <translation>Panggilan diam</translation>
+        </message>
+        <message>
+            <source>Wrong numbers</source>
+            <translation>Salah sambung</translation>
+        </message>
+        <message>
+            <source>Information calls</source>
+            <translation>Panggilan informasi</translation>
+        </message>
+        <message>
+            <source>Dropped calls</source>
+            <translation>Panggilan terputus</translation>
+        </message>
+        <message>
+            <source>Duplicate calls</source>
+            <translation>Panggilan duplikat</translation>
+        </message>
+        <message>
+            <source>Test calls</source>
+            <translation>Panggilan uji coba</translation>
+        </message>
+        <message>
+            <source>Prank ratio</source>
+            <translation>Rasio panggilan iseng</translation>
+        </message>
+        <message>
+            <source>Abandon rate</source>
+            <translation>Tingkat panggilan terputus</translation>
+        </message>
+        <message>
+            <source>Incidents</source>
+            <translation>Kejadian</translation>
+        </message>
+        <message>
+            <source>Answer time, median</source>
+            <translation>Waktu jawab, median</translation>
+        </message>
+        <message>
+            <source>Answer time, 90th percentile</source>
+            <translation>Waktu jawab, persentil ke-90</translation>
+        </message>
+        <message>
+            <source>Processing (answer to dispatch), median</source>
+            <translation>Waktu proses (jawab sampai pengiriman), median</translation>
+        </message>
+        <message>
+            <source>Processing (answer to dispatch), 90th percentile</source>
+            <translation>Waktu proses (jawab sampai pengiriman), persentil ke-90</translation>
+        </message>
+        <message>
+            <source>Call to dispatch, median</source>
+            <translation>Panggilan sampai pengiriman, median</translation>
+        </message>
+        <message>
+            <source>Call to dispatch, 90th percentile</source>
+            <translation>Panggilan sampai pengiriman, persentil ke-90</translation>
+        </message>
+        <message>
+            <source>Travel time, median</source>
+            <translation>Waktu perjalanan, median</translation>
+        </message>
+        <message>
+            <source>Travel time, 90th percentile</source>
+            <translation>Waktu perjalanan, persentil ke-90</translation>
+        </message>
+        <message>
+            <source>Response time, median</source>
+            <translation>Waktu tanggap, median</translation>
+        </message>
+        <message>
+            <source>Response time, 90th percentile</source>
+            <translation>Waktu tanggap, persentil ke-90</translation>
+        </message>
+        <message>
+            <source>Time to resolution, median</source>
+            <translation>Waktu sampai tertangani, median</translation>
+        </message>
+        <message>
+            <source>Time to resolution, 90th percentile</source>
+            <translation>Waktu sampai tertangani, persentil ke-90</translation>
+        </message>
+        <message>
+            <source>Answered within 15 s (NENA)</source>
+            <translation>Dijawab dalam 15 detik (NENA)</translation>
+        </message>
+        <message>
+            <source>Answered within 20 s (NENA)</source>
+            <translation>Dijawab dalam 20 detik (NENA)</translation>
+        </message>
+        <message>
+            <source>P1 dispatched within 60 s of answer (NFPA 1225)</source>
+            <translation>P1 dikirim dalam 60 detik setelah dijawab (NFPA 1225)</translation>
+        </message>
+        <message>
+            <source>Incidents open at the end</source>
+            <translation>Kejadian terbuka di akhir periode</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>Ringkasan</translation>
+        </message>
+        <message>
+            <source>Measures</source>
+            <translation>Ukuran kinerja</translation>
+        </message>
+        <message>
+            <source>Calls per hour</source>
+            <translation>Panggilan per jam</translation>
+        </message>
+        <message>
+            <source>Calls per day</source>
+            <translation>Panggilan per hari</translation>
+        </message>
+        <message>
+            <source>Calls per week</source>
+            <translation>Panggilan per minggu</translation>
+        </message>
+        <message>
+            <source>Incidents by category</source>
+            <translation>Kejadian per kategori</translation>
+        </message>
+        <message>
+            <source>Incidents by kecamatan</source>
+            <translation>Kejadian per kecamatan</translation>
+        </message>
+        <message>
+            <source>Incidents by priority</source>
+            <translation>Kejadian per prioritas</translation>
+        </message>
+        <message>
+            <source>Open incidents</source>
+            <translation>Kejadian aktif</translation>
+        </message>
+        <message>
+            <source>Handover notes</source>
+            <translation>Catatan serah terima</translation>
+        </message>
+        <message>
+            <source>Trend of the last shifts</source>
+            <translation>Tren sif terakhir</translation>
+        </message>
+        <message>
+            <source>Calls</source>
+            <translation>Panggilan</translation>
+        </message>
+        <message>
+            <source>Answer times</source>
+            <translation>Waktu jawab</translation>
+        </message>
+        <message>
+            <source>Response times</source>
+            <translation>Waktu tanggap</translation>
+        </message>
+        <message>
+            <source>Measure key</source>
+            <translation>Kode ukuran</translation>
+        </message>
+        <message>
+            <source>Measure</source>
+            <translation>Ukuran</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Nilai</translation>
+        </message>
+        <message>
+            <source>Unit of measure</source>
+            <translation>Satuan</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Target</translation>
+        </message>
+        <message>
+            <source>From (WIB)</source>
+            <translation>Mulai (WIB)</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Kode</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Kategori</translation>
+        </message>
+        <message>
+            <source>Kecamatan</source>
+            <translation>Kecamatan</translation>
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation>Prioritas</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Nomor</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Alamat</translation>
+        </message>
+        <message>
+            <source>Received (WIB)</source>
+            <translation>Diterima (WIB)</translation>
+        </message>
+        <message>
+            <source>Answered (WIB)</source>
+            <translation>Dijawab (WIB)</translation>
+        </message>
+        <message>
+            <source>Status at the end</source>
+            <translation>Status di akhir periode</translation>
+        </message>
+        <message>
+            <source>Status now</source>
+            <translation>Status saat ini</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>Time (WIB)</source>
+            <translation>Waktu (WIB)</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>Penulis</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Catatan</translation>
+        </message>
+        <message>
+            <source>Shift</source>
+            <translation>Sif</translation>
+        </message>
+        <message>
+            <source>Caller number</source>
+            <translation>Nomor penelepon</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Hasil</translation>
+        </message>
+        <message>
+            <source>Incident</source>
+            <translation>Kejadian</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <source>Workstation</source>
+            <translation>Meja kerja</translation>
+        </message>
+        <message>
+            <source>Serang Siaga 112 — supervisor report</source>
+            <translation>Serang Siaga 112 — laporan supervisor</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Periode</translation>
+        </message>
+        <message>
+            <source>Generated</source>
+            <translation>Dibuat</translation>
+        </message>
+        <message>
+            <source>Caller numbers are masked (only the last three digits are shown).</source>
+            <translation>Nomor penelepon disamarkan (hanya tiga digit terakhir yang ditampilkan).</translation>
+        </message>
+        <message>
+            <source>The list of calls is cut short: the period has too many calls.</source>
+            <translation>Daftar panggilan dipotong: periode ini memiliki terlalu banyak panggilan.</translation>
+        </message>
+        <message>
+            <source>DEMO DATA: not real calls or incidents.</source>
+            <translation>DATA DEMO: bukan panggilan atau kejadian nyata.</translation>
+        </message>
+        <message>
+            <source>(hidden: sensitive)</source>
+            <translation>(disembunyikan: sensitif)</translation>
+        </message>
+        <message>
+            <source>no data</source>
+            <translation>tidak ada data</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>tidak ada</translation>
+        </message>
+        <message>
+            <source>(no kecamatan)</source>
+            <translation>(tanpa kecamatan)</translation>
+        </message>
+        <message>
+            <source>{s} s</source>
+            <translation>{s} dtk</translation>
+        </message>
+        <message>
+            <source>{m} min {s:02d} s</source>
+            <translation>{m} mnt {s:02d} dtk</translation>
+        </message>
+        <message>
+            <source>{h} h {m:02d} min</source>
+            <translation>{h} jam {m:02d} mnt</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportActions</name>
+        <message>
+            <source>&amp;Reports</source>
+            <translation>&amp;Laporan</translation>
+        </message>
+        <message>
+            <source>Shift report (PDF, Excel, CSV)…</source>
+            <translation>Laporan sif (PDF, Excel, CSV)…</translation>
+        </message>
+        <message>
+            <source>Handover notes…</source>
+            <translation>Catatan serah terima…</translation>
+        </message>
+        <message>
+            <source>Save the report</source>
+            <translation>Simpan laporan</translation>
+        </message>
+        <message>
+            <source>Preparing the report…</source>
+            <translation>Menyiapkan laporan…</translation>
+        </message>
+        <message>
+            <source>Report saved: {path}</source>
+            <translation>Laporan tersimpan: {path}</translation>
+        </message>
+        <message>
+            <source>The report was not saved: {error}</source>
+            <translation>Laporan tidak tersimpan: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportDialog</name>
+        <message>
+            <source>Shift report</source>
+            <translation>Laporan sif</translation>
+        </message>
+        <message>
+            <source>Shift</source>
+            <translation>Sif</translation>
+        </message>
+        <message>
+            <source>Date range</source>
+            <translation>Rentang tanggal</translation>
+        </message>
+        <message>
+            <source>PDF document</source>
+            <translation>Dokumen PDF</translation>
+        </message>
+        <message>
+            <source>Excel workbook (XLSX)</source>
+            <translation>Buku kerja Excel (XLSX)</translation>
+        </message>
+        <message>
+            <source>CSV file</source>
+            <translation>Berkas CSV</translation>
+        </message>
+        <message>
+            <source>Include the list of calls</source>
+            <translation>Sertakan daftar panggilan</translation>
+        </message>
+        <message>
+            <source>Show full caller numbers</source>
+            <translation>Tampilkan nomor penelepon lengkap</translation>
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation>Format:</translation>
+        </message>
+        <message>
+            <source>Save as…</source>
+            <translation>Simpan sebagai…</translation>
+        </message>
+    </context>
+    <context>
         <name>Shortcuts</name>
         <message>
             <source>This help</source>
@@ -2025,6 +2814,73 @@
         <message>
             <source>Quit</source>
             <translation>Keluar</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrendPanel</name>
+        <message>
+            <source>Calls per shift</source>
+            <translation>Panggilan per sif</translation>
+        </message>
+        <message>
+            <source>Prank ratio</source>
+            <translation>Rasio panggilan iseng</translation>
+        </message>
+        <message>
+            <source>Answered within 15 s</source>
+            <translation>Dijawab dalam 15 detik</translation>
+        </message>
+        <message>
+            <source>Answer time</source>
+            <translation>Waktu jawab</translation>
+        </message>
+        <message>
+            <source>P1 dispatched within 60 s</source>
+            <translation>P1 dikirim dalam 60 detik</translation>
+        </message>
+        <message>
+            <source>Response time</source>
+            <translation>Waktu tanggap</translation>
+        </message>
+        <message>
+            <source>Incidents per shift</source>
+            <translation>Kejadian per sif</translation>
+        </message>
+        <message>
+            <source>Last 30 shifts</source>
+            <translation>30 sif terakhir</translation>
+        </message>
+        <message>
+            <source>Trend of:</source>
+            <translation>Tren:</translation>
+        </message>
+        <message>
+            <source>No data</source>
+            <translation>Tidak ada data</translation>
+        </message>
+        <message>
+            <source>target {v:g} %</source>
+            <translation>target {v:g} %</translation>
+        </message>
+        <message>
+            <source>median</source>
+            <translation>median</translation>
+        </message>
+        <message>
+            <source>90th percentile</source>
+            <translation>persentil ke-90</translation>
+        </message>
+        <message>
+            <source>target 15 s</source>
+            <translation>target 15 detik</translation>
+        </message>
+        <message>
+            <source>median (min)</source>
+            <translation>median (menit)</translation>
+        </message>
+        <message>
+            <source>90th percentile (min)</source>
+            <translation>persentil ke-90 (menit)</translation>
         </message>
     </context>
     <context>

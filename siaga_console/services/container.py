@@ -25,6 +25,7 @@ from .feed import FeedService
 from .incidents import IncidentService
 from .intake import IntakeService
 from .reference import ReferenceService, seed_reference_data
+from .reports import ReportService
 from .stats import StatsService
 
 
@@ -37,6 +38,7 @@ class Services:
     incidents: IncidentService
     dispatch: DispatchService
     stats: StatsService
+    reports: ReportService
     feed: FeedService
     accounts: AccountService
     audit: AuditService
@@ -65,7 +67,8 @@ def build_services(
         ),
         incidents=incidents,
         dispatch=DispatchService(ctx, incidents),
-        stats=StatsService(ctx),
+        stats=(stats := StatsService(ctx)),
+        reports=ReportService(ctx, stats, reference),
         feed=FeedService(ctx),
         accounts=AccountService(ctx, hasher),
         audit=AuditService(ctx),
