@@ -146,9 +146,19 @@ class AdminService:
     def units(self) -> list[UnitInput]:
         """Every unit, active or not (the dispatch board shows only active ones)."""
         with self.ctx.read() as s:
-            return [UnitInput(u.call_sign, u.agency_code, u.unit_type, u.base_label, u.base_lat,
-                              u.base_lon, u.active, u.id)
-                    for u in s.scalars(select(Unit).order_by(Unit.agency_code, Unit.call_sign))]
+            return [
+                UnitInput(
+                    u.call_sign,
+                    u.agency_code,
+                    u.unit_type,
+                    u.base_label,
+                    u.base_lat,
+                    u.base_lon,
+                    u.active,
+                    u.id,
+                )
+                for u in s.scalars(select(Unit).order_by(Unit.agency_code, Unit.call_sign))
+            ]
 
     UNIT_FIELDS = (
         "call_sign",

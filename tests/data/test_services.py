@@ -361,18 +361,30 @@ def test_role_matrix_is_enforced_in_services(services: Services) -> None:
         services.reference.set_setting(admin, "prank_daily_threshold", "three")
 
 
-def test_queue_hides_sensitive_addresses_from_others(services: Services, operator: Actor,
-                                                     supervisor: Actor) -> None:
+def test_queue_hides_sensitive_addresses_from_others(
+    services: Services, operator: Actor, supervisor: Actor
+) -> None:
     row = services.incidents.create_from_call(
-        operator, CallInput(""),
-        IncidentInput(category_code="domestic_violence", kecamatan_code="36.73.02",
-                      address="Gg. Melati 3"))
+        operator,
+        CallInput(""),
+        IncidentInput(
+            category_code="domestic_violence", kecamatan_code="36.73.02", address="Gg. Melati 3"
+        ),
+    )
     other = make_actor(services)
     by_viewer = {
         name: next(r for r in services.incidents.queue(who) if r.id == row.id).address
-        for name, who in (("handler", operator), ("supervisor", supervisor), ("other", other),
-                          ("nobody", None))
+        for name, who in (
+            ("handler", operator),
+            ("supervisor", supervisor),
+            ("other", other),
+            ("nobody", None),
+        )
     }
-    assert by_viewer == {"handler": "Gg. Melati 3", "supervisor": "Gg. Melati 3",
-                         "other": None, "nobody": None}
+    assert by_viewer == {
+        "handler": "Gg. Melati 3",
+        "supervisor": "Gg. Melati 3",
+        "other": None,
+        "nobody": None,
+    }
     assert services.incidents.rows([row.id], other)[0].kecamatan == "Kasemen"
