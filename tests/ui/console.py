@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,6 +43,8 @@ def open_console(
 ) -> Iterator[tuple[MainWindow, AppSession]]:
     app = QApplication.instance()
     translators = install_translators(app, "id")  # the console's default language
+    old_tiles = os.environ.get("SIAGA_TILE_URL")
+    os.environ["SIAGA_TILE_URL"] = "none"  # no network in tests: the map shows no tiles
     worker = DbWorker()
     session = AppSession(Config(workstation="WS-TEST"), db_url, worker, language="id")
     session.services = services
@@ -64,6 +67,13 @@ def open_console(
     finally:
         if session.bus is not None:
             session.bus.timer.stop()
+        map_view = window.docks["map"].widget()
+        if hasattr(map_view, "shutdown"):
+            map_view.shutdown()  # the web page goes before its profile, or Qt crashes at exit
+        if old_tiles is None:
+            os.environ.pop("SIAGA_TILE_URL", None)
+        else:
+            os.environ["SIAGA_TILE_URL"] = old_tiles
         qtbot.waitUntil(lambda: worker.pending == 0, timeout=10000)  # type: ignore[attr-defined]
         worker.stop()
         window.close()

@@ -194,6 +194,8 @@ class MapView(QWidget):
     def reload(self) -> None:
         """(Re)load the page. Every load goes through here: the bridge forgets the old page
         first (QWebEnginePage does not always say loadStarted for a second load)."""
+        if self._shut_down:
+            return  # the page was built after the console started closing
         self.load_count += 1
         self.bridge.reset()
         for key in ("script", "page"):
