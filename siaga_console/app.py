@@ -111,6 +111,9 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setWindowIcon(QIcon(str(resource("icons", "siaga-console.svg"))))
     install_translators(app, cfg.language)
     apply_theme(app, cfg.theme)
+    from .ui.gc_guard import GuiThreadGc
+
+    gc_guard = GuiThreadGc(parent=app)
 
     worker = DbWorker()
     if is_first_start(args, cfg):
@@ -193,6 +196,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if session.services is not None:
         session.services.close()
     window.deleteLater()
+    gc_guard.stop()
     return exit_code["code"] if exit_code["code"] else code
 
 

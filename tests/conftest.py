@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import shutil
@@ -47,6 +48,21 @@ class Clock:
     def advance(self, **kw: float) -> datetime:
         self.now += timedelta(**kw)
         return self.now
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _gc_on_the_main_thread() -> Iterator[None]:
+    """As the console does (siaga_console/ui/gc_guard.py): the cyclic collector never runs
+    in a worker thread, where finalising a Qt wrapper can crash the process."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture(scope="session")
