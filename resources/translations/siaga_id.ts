@@ -536,6 +536,72 @@
         </message>
     </context>
     <context>
+        <name>DeliveryState</name>
+        <message>
+            <source>Queued</source>
+            <translation>Dalam antrean</translation>
+        </message>
+        <message>
+            <source>Sending…</source>
+            <translation>Sedang dikirim…</translation>
+        </message>
+        <message>
+            <source>Retrying at {time}</source>
+            <translation>Dicoba lagi pukul {time}</translation>
+        </message>
+        <message>
+            <source>Delivered</source>
+            <translation>Terkirim</translation>
+        </message>
+        <message>
+            <source>Failed: call the unit</source>
+            <translation>Gagal: hubungi unit langsung</translation>
+        </message>
+        <message>
+            <source>No channel: call the unit</source>
+            <translation>Tanpa kanal: hubungi unit langsung</translation>
+        </message>
+        <message>
+            <source>(may arrive twice)</source>
+            <translation>(mungkin diterima dua kali)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeliveryStateWidget</name>
+        <message>
+            <source>Agency</source>
+            <translation>Instansi</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Keadaan</translation>
+        </message>
+        <message>
+            <source>Attempts</source>
+            <translation>Percobaan</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Terkirim pukul</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>Keterangan</translation>
+        </message>
+        <message>
+            <source>No message was sent for this incident.</source>
+            <translation>Belum ada pesan yang dikirim untuk kejadian ini.</translation>
+        </message>
+        <message>
+            <source>Send again</source>
+            <translation>Kirim ulang</translation>
+        </message>
+        <message>
+            <source>Queue the message again once the channel is fixed</source>
+            <translation>Antrekan pesan lagi setelah kanal diperbaiki</translation>
+        </message>
+    </context>
+    <context>
         <name>DispatchDialog</name>
         <message>
             <source>Dispatch units to {number}</source>
@@ -568,6 +634,92 @@
         <message>
             <source>Dispatch</source>
             <translation>Kirim</translation>
+        </message>
+    </context>
+    <context>
+        <name>EidoExportDialog</name>
+        <message>
+            <source>Export EIDO</source>
+            <translation>Ekspor EIDO</translation>
+        </message>
+        <message>
+            <source>One incident</source>
+            <translation>Satu kejadian</translation>
+        </message>
+        <message>
+            <source>Every incident of a period</source>
+            <translation>Semua kejadian dalam satu periode</translation>
+        </message>
+        <message>
+            <source>File (one incident) or folder (a period)</source>
+            <translation>Berkas (satu kejadian) atau folder (satu periode)</translation>
+        </message>
+        <message>
+            <source>NENA Emergency Incident Data Object (NENA-STA-021), JSON. Every document is checked against the EIDO schema before it is written.</source>
+            <translation>NENA Emergency Incident Data Object (NENA-STA-021), JSON. Setiap dokumen diperiksa terhadap skema EIDO sebelum disimpan.</translation>
+        </message>
+        <message>
+            <source>Save to</source>
+            <translation>Simpan ke</translation>
+        </message>
+        <message>
+            <source>Choose where to save first.</source>
+            <translation>Pilih lokasi penyimpanan terlebih dahulu.</translation>
+        </message>
+        <message>
+            <source>EIDO of {number} written to {path}.</source>
+            <translation>EIDO kejadian {number} tersimpan di {path}.</translation>
+        </message>
+        <message>
+            <source>{count} EIDO documents written to {path}.</source>
+            <translation>{count} dokumen EIDO tersimpan di {path}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EidoImportDialog</name>
+        <message>
+            <source>Import EIDO</source>
+            <translation>Impor EIDO</translation>
+        </message>
+        <message>
+            <source>EIDO document (.json)</source>
+            <translation>Dokumen EIDO (.json)</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Impor</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Tutup</translation>
+        </message>
+        <message>
+            <source>An incident from another center or system as a NENA EIDO document. It is checked against the EIDO schema; an incident already here is not changed.</source>
+            <translation>Kejadian dari command center atau sistem lain dalam bentuk dokumen NENA EIDO. Dokumen diperiksa terhadap skema EIDO; kejadian yang sudah ada di sini tidak diubah.</translation>
+        </message>
+        <message>
+            <source>EIDO documents (*.json);;All files (*)</source>
+            <translation>Dokumen EIDO (*.json);;Semua berkas (*)</translation>
+        </message>
+        <message>
+            <source>Checking against the EIDO schema…</source>
+            <translation>Memeriksa terhadap skema EIDO…</translation>
+        </message>
+        <message>
+            <source>This incident is already here as {number}: nothing to import.</source>
+            <translation>Kejadian ini sudah ada sebagai {number}: tidak ada yang perlu diimpor.</translation>
+        </message>
+        <message>
+            <source>Valid EIDO document: one incident with {calls} calls and {units} units ({id}).</source>
+            <translation>Dokumen EIDO valid: satu kejadian dengan {calls} panggilan dan {units} unit ({id}).</translation>
+        </message>
+        <message>
+            <source>Imported as incident {number}.</source>
+            <translation>Berhasil diimpor sebagai kejadian {number}.</translation>
+        </message>
+        <message>
+            <source>Note: {text}</source>
+            <translation>Catatan: {text}</translation>
         </message>
     </context>
     <context>
@@ -1074,6 +1226,49 @@
         </message>
     </context>
     <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Export calls and incidents</source>
+            <translation>Ekspor panggilan dan kejadian</translation>
+        </message>
+        <message>
+            <source>CSV (UTF-8, opens in Excel)</source>
+            <translation>CSV (UTF-8, dapat dibuka di Excel)</translation>
+        </message>
+        <message>
+            <source>XLSX (Excel workbook)</source>
+            <translation>XLSX (buku kerja Excel)</translation>
+        </message>
+        <message>
+            <source>File to write</source>
+            <translation>Berkas tujuan</translation>
+        </message>
+        <message>
+            <source>The file has the columns of the call-log import, so it can be imported into another console. It contains caller numbers and addresses: personal data.</source>
+            <translation>Berkas ini memakai kolom impor log panggilan sehingga dapat diimpor ke konsol lain. Berkas berisi nomor penelepon dan alamat: data pribadi.</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Periode</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>Format</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Berkas</translation>
+        </message>
+        <message>
+            <source>Choose a file first.</source>
+            <translation>Pilih berkas terlebih dahulu.</translation>
+        </message>
+        <message>
+            <source>Written: {file} ({calls} calls, {incidents} incidents).</source>
+            <translation>Tersimpan: {file} ({calls} panggilan, {incidents} kejadian).</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRunDialog</name>
         <message>
             <source>Siaga Console: first start</source>
@@ -1237,6 +1432,101 @@
         </message>
     </context>
     <context>
+        <name>ImportCallsDialog</name>
+        <message>
+            <source>Import call log</source>
+            <translation>Impor log panggilan</translation>
+        </message>
+        <message>
+            <source>A CSV or XLSX file with one call a row and the columns of the call-log format (external_id, received_at, outcome, …). Times without an offset are WIB.</source>
+            <translation>Berkas CSV atau XLSX dengan satu panggilan per baris dan kolom format log panggilan (external_id, received_at, outcome, …). Waktu tanpa zona waktu dianggap WIB.</translation>
+        </message>
+        <message>
+            <source>File to import (.csv or .xlsx)</source>
+            <translation>Berkas yang akan diimpor (.csv atau .xlsx)</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Baris</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>Kolom</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Masalah</translation>
+        </message>
+        <message>
+            <source>First rows of the file</source>
+            <translation>Baris-baris pertama berkas</translation>
+        </message>
+        <message>
+            <source>Problems found</source>
+            <translation>Masalah yang ditemukan</translation>
+        </message>
+        <message>
+            <source>Skip bad rows (import only the good ones)</source>
+            <translation>Lewati baris yang salah (impor hanya baris yang benar)</translation>
+        </message>
+        <message>
+            <source>%p%</source>
+            <translation>%p%</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Impor</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>Hentikan</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Tutup</translation>
+        </message>
+        <message>
+            <source>Call logs (*.csv *.xlsx);;All files (*)</source>
+            <translation>Log panggilan (*.csv *.xlsx);;Semua berkas (*)</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>Membaca…</translation>
+        </message>
+        <message>
+            <source>{file}: {kind}, {encoding}, {columns} columns</source>
+            <translation>{file}: {kind}, {encoding}, {columns} kolom</translation>
+        </message>
+        <message>
+            <source>Checking every row…</source>
+            <translation>Memeriksa setiap baris…</translation>
+        </message>
+        <message>
+            <source>{rows} rows checked: {bad} bad rows (see the problems). The good rows hold {calls} calls and {incidents} incidents; {present} rows are already in the database.</source>
+            <translation>{rows} baris diperiksa: {bad} baris salah (lihat daftar masalah). Baris yang benar berisi {calls} panggilan dan {incidents} kejadian; {present} baris sudah ada di basis data.</translation>
+        </message>
+        <message>
+            <source>{rows} rows checked, no problems: {calls} calls and {incidents} incidents to import; {present} rows are already in the database.</source>
+            <translation>{rows} baris diperiksa, tanpa masalah: {calls} panggilan dan {incidents} kejadian siap diimpor; {present} baris sudah ada di basis data.</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>Mengimpor…</translation>
+        </message>
+        <message>
+            <source>Imported: {calls} calls and {incidents} incidents from {rows} rows; {present} rows were already there, {bad} bad rows skipped.</source>
+            <translation>Berhasil diimpor: {calls} panggilan dan {incidents} kejadian dari {rows} baris; {present} baris sudah ada sebelumnya, {bad} baris salah dilewati.</translation>
+        </message>
+        <message>
+            <source>Nothing was imported: {bad} bad rows.</source>
+            <translation>Tidak ada yang diimpor: {bad} baris salah.</translation>
+        </message>
+        <message>
+            <source>{rows} rows</source>
+            <translation>{rows} baris</translation>
+        </message>
+    </context>
+    <context>
         <name>IncidentDetailPanel</name>
         <message>
             <source>Incident opened</source>
@@ -1349,6 +1639,10 @@
         <message>
             <source>Units</source>
             <translation>Unit</translation>
+        </message>
+        <message>
+            <source>Field notifications</source>
+            <translation>Notifikasi ke unit lapangan</translation>
         </message>
         <message>
             <source>Add a note (Ctrl+N, Enter to save)</source>
@@ -1551,6 +1845,48 @@
         <message>
             <source>Call linked to {number}</source>
             <translation>Panggilan ditautkan ke {number}</translation>
+        </message>
+    </context>
+    <context>
+        <name>InteropDialogs</name>
+        <message>
+            <source>Export</source>
+            <translation>Ekspor</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Tutup</translation>
+        </message>
+        <message>
+            <source>Working…</source>
+            <translation>Sedang diproses…</translation>
+        </message>
+    </context>
+    <context>
+        <name>InteropFeature</name>
+        <message>
+            <source>&amp;Data</source>
+            <translation>&amp;Data</translation>
+        </message>
+        <message>
+            <source>Import call log…</source>
+            <translation>Impor log panggilan…</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Ekspor…</translation>
+        </message>
+        <message>
+            <source>Export EIDO…</source>
+            <translation>Ekspor EIDO…</translation>
+        </message>
+        <message>
+            <source>Import EIDO…</source>
+            <translation>Impor EIDO…</translation>
+        </message>
+        <message>
+            <source>Not allowed</source>
+            <translation>Tidak diizinkan</translation>
         </message>
     </context>
     <context>
@@ -2130,6 +2466,13 @@
         </message>
     </context>
     <context>
+        <name>PathRow</name>
+        <message>
+            <source>Choose…</source>
+            <translation>Pilih…</translation>
+        </message>
+    </context>
+    <context>
         <name>PeriodBar</name>
         <message>
             <source>Current shift (live)</source>
@@ -2158,6 +2501,13 @@
         <message>
             <source>Refresh</source>
             <translation>Muat ulang</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeriodRow</name>
+        <message>
+            <source>WIB (the end is not included)</source>
+            <translation>WIB (batas akhir tidak termasuk)</translation>
         </message>
     </context>
     <context>

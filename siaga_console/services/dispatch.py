@@ -15,6 +15,7 @@ from ..domain.geo import haversine_m
 from ..domain.permissions import Action, Actor
 from .context import ServiceContext, record_change
 from .incidents import IncidentService, add_event
+from .notifications import enqueue_dispatch_notifications
 from .readers import incident_rows
 from .views import IncidentRow, UnitRow, UnitSuggestion
 
@@ -158,6 +159,7 @@ class DispatchService:
             else:
                 inc.updated_at = now
                 record_change(s, actor, "incident.updated", "incident", inc.id, now)
+            enqueue_dispatch_notifications(s, inc, unit_ids, actor, now)
             s.flush()
             return incident_rows(s, [inc])[0]
 

@@ -31,7 +31,8 @@ def install_features(window: MainWindow, session: AppSession, last_feed_id: int 
 def _feature_installers() -> list[Callable[[MainWindow, AppSession], None]]:
     from .accounts import install as install_accounts
     from .dashboard import install as install_dashboard
+    from .interop import install as install_interop
     from .map import install as install_map
     from .queue import install as install_queue
 
-    return [install_queue, install_map, install_dashboard, install_accounts]
+    return [install_queue, install_map, install_dashboard, install_accounts, install_interop]

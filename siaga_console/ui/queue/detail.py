@@ -23,6 +23,7 @@ from ...domain.phone import display_number
 from ...domain.timeutil import to_wib
 from ...services.views import IncidentDetail, IncidentRow
 from ..error_texts import error_text
+from ..interop.delivery import DeliveryStateWidget
 from ..labels import OUTCOMES, PRIORITIES, STATUSES, UNIT_STATUSES, label
 from ..session import AppSession
 from ..theme import PRIORITY_COLOURS
@@ -99,6 +100,9 @@ class IncidentDetailPanel(QWidget):
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
         self.tabs.addTab(self.calls, self.tr("Calls"))
         self.tabs.addTab(self.units, self.tr("Units"))
+        self.delivery = DeliveryStateWidget(session) if session.services is not None else None
+        if self.delivery is not None:
+            self.tabs.addTab(self.delivery, self.tr("Field notifications"))
 
         self.note = QLineEdit(objectName="note_input")
         self.note.setPlaceholderText(self.tr("Add a note (Ctrl+N, Enter to save)"))
@@ -139,6 +143,8 @@ class IncidentDetailPanel(QWidget):
         if services is None or actor is None:
             return
         self.incident_id = incident_id
+        if self.delivery is not None:
+            self.delivery.set_incident(incident_id)
         self.session.worker.submit(
             lambda: services.incidents.detail(actor, incident_id),
             self._on_detail,
