@@ -54,7 +54,7 @@ def load_config(path: Path | None = None) -> Config:
     except OSError as exc:  # a parent directory this user cannot enter
         cfg.warnings = (f"Config file {path} could not be read: {exc.strerror}",)
         return cfg
-    parser = configparser.ConfigParser()
+    parser = configparser.ConfigParser(interpolation=None)  # URLs may contain '%'
     warnings: list[str] = []
     try:
         parser.read(path, encoding="utf-8")
@@ -75,8 +75,11 @@ def load_config(path: Path | None = None) -> Config:
 def save_config(cfg: Config) -> Path:
     path = cfg.path or config_dir() / CONFIG_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    parser = configparser.ConfigParser()
-    parser["database"] = {"url": cfg.db_url or ""}
+    from .sync.credentials import url_for_config
+
+    parser = configparser.ConfigParser(interpolation=None)  # URLs may contain '%'
+    stored_url, _in_keyring = url_for_config(cfg.db_url)  # the password goes to the keyring
+    parser["database"] = {"url": stored_url or ""}
     parser["ui"] = {"language": cfg.language, "theme": cfg.theme}
     parser["workstation"] = {"name": cfg.workstation}
     tmp = path.with_suffix(".tmp")
@@ -89,7 +92,9 @@ def save_config(cfg: Config) -> Path:
 
 def resolve_db_url(cli_value: str | None, cfg: Config) -> tuple[str, bool]:
     """The URL to open, and whether it is the default embedded database."""
+    from .sync.credentials import with_stored_password
+
     for candidate in (cli_value, os.environ.get("SIAGA_DB_URL"), cfg.db_url):
         if candidate:
-            return candidate, False
+            return with_stored_password(candidate), False
     return sqlite_url_for(data_dir() / DEFAULT_DB_FILE), True

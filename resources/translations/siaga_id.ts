@@ -366,6 +366,93 @@
         </message>
     </context>
     <context>
+        <name>ConflictDialog</name>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation>Prioritas</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Kategori</translation>
+        </message>
+        <message>
+            <source>Kecamatan</source>
+            <translation>Kecamatan</translation>
+        </message>
+        <message>
+            <source>Kelurahan</source>
+            <translation>Kelurahan</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Alamat</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>Changed on another workstation</source>
+            <translation>Diubah di meja kerja lain</translation>
+        </message>
+        <message>
+            <source>Incident &lt;b&gt;{number}&lt;/b&gt; was changed on another workstation after you opened it. Your change was &lt;b&gt;not&lt;/b&gt; saved.</source>
+            <translation>Kejadian &lt;b&gt;{number}&lt;/b&gt; diubah di meja kerja lain setelah Anda membukanya. Perubahan Anda &lt;b&gt;belum&lt;/b&gt; disimpan.</translation>
+        </message>
+        <message>
+            <source>Your change: {change}</source>
+            <translation>Perubahan Anda: {change}</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Isian</translation>
+        </message>
+        <message>
+            <source>You saw</source>
+            <translation>Yang Anda lihat</translation>
+        </message>
+        <message>
+            <source>Now</source>
+            <translation>Sekarang</translation>
+        </message>
+        <message>
+            <source>Notes or timeline only</source>
+            <translation>Hanya catatan atau riwayat</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Waktu</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Kegiatan</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Oleh</translation>
+        </message>
+        <message>
+            <source>Apply my change again</source>
+            <translation>Terapkan lagi perubahan saya</translation>
+        </message>
+        <message>
+            <source>Keep their version</source>
+            <translation>Pertahankan versi mereka</translation>
+        </message>
+        <message>
+            <source>What changed:</source>
+            <translation>Yang berubah:</translation>
+        </message>
+        <message>
+            <source>Done on the other workstation:</source>
+            <translation>Dilakukan di meja kerja lain:</translation>
+        </message>
+    </context>
+    <context>
         <name>DashboardPanel</name>
         <message>
             <source>Computing…</source>
@@ -1649,6 +1736,10 @@
             <translation>Tambah catatan (Ctrl+N, Enter untuk menyimpan)</translation>
         </message>
         <message>
+            <source>Saved on this computer; it will be sent when the database is back</source>
+            <translation>Tersimpan di komputer ini; akan dikirim setelah basis data tersambung kembali</translation>
+        </message>
+        <message>
             <source>sensitive</source>
             <translation>sensitif</translation>
         </message>
@@ -1695,6 +1786,10 @@
         <message>
             <source>Cancel incident {number}?</source>
             <translation>Batalkan kejadian {number}?</translation>
+        </message>
+        <message>
+            <source>The database cannot be reached: this is the last known state.</source>
+            <translation>Basis data tidak dapat dijangkau: ini keadaan terakhir yang diketahui.</translation>
         </message>
     </context>
     <context>
@@ -1841,6 +1936,10 @@
         <message>
             <source>Incident {number} opened</source>
             <translation>Kejadian {number} dibuka</translation>
+        </message>
+        <message>
+            <source>saved on this computer, sent when the database is back</source>
+            <translation>tersimpan di komputer ini, dikirim setelah basis data tersambung kembali</translation>
         </message>
         <message>
             <source>Call linked to {number}</source>
@@ -2082,6 +2181,17 @@
         <message>
             <source>Full name</source>
             <translation>Nama lengkap</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockBanner</name>
+        <message>
+            <source>Being edited by {user} at {workstation} (since {time})</source>
+            <translation>Sedang diedit oleh {user} di {workstation} (sejak {time})</translation>
+        </message>
+        <message>
+            <source>Another operator is working on this incident. Your changes are still possible; if both of you change the same thing, the console asks first.</source>
+            <translation>Operator lain sedang menangani kejadian ini. Anda tetap dapat mengubahnya; jika Anda berdua mengubah hal yang sama, konsol akan menanyakannya terlebih dahulu.</translation>
         </message>
     </context>
     <context>
@@ -2447,6 +2557,61 @@
         </message>
     </context>
     <context>
+        <name>ParkedCommandsDialog</name>
+        <message>
+            <source>Call logged</source>
+            <translation>Panggilan dicatat</translation>
+        </message>
+        <message>
+            <source>Call linked</source>
+            <translation>Panggilan ditautkan</translation>
+        </message>
+        <message>
+            <source>Incident opened</source>
+            <translation>Kejadian dibuka</translation>
+        </message>
+        <message>
+            <source>Status change</source>
+            <translation>Perubahan status</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Catatan</translation>
+        </message>
+        <message>
+            <source>Changes not sent</source>
+            <translation>Perubahan yang belum terkirim</translation>
+        </message>
+        <message>
+            <source>These changes were made while the database could not be reached. When they were sent, the database refused them, usually because another workstation had changed the same incident. Check the incident, then send again or drop.</source>
+            <translation>Perubahan ini dibuat saat basis data tidak dapat dijangkau. Saat dikirim, basis data menolaknya, biasanya karena meja kerja lain telah mengubah kejadian yang sama. Periksa kejadiannya, lalu kirim ulang atau buang.</translation>
+        </message>
+        <message>
+            <source>Made at</source>
+            <translation>Dibuat pada</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Perubahan</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Oleh</translation>
+        </message>
+        <message>
+            <source>Why it was refused</source>
+            <translation>Alasan ditolak</translation>
+        </message>
+        <message>
+            <source>Send again</source>
+            <translation>Kirim ulang</translation>
+        </message>
+        <message>
+            <source>Drop</source>
+            <translation>Buang</translation>
+        </message>
+    </context>
+    <context>
         <name>PasswordDialog</name>
         <message>
             <source>Change password</source>
@@ -2463,6 +2628,22 @@
         <message>
             <source>New password again</source>
             <translation>Ulangi kata sandi baru</translation>
+        </message>
+        <message>
+            <source>Database password</source>
+            <translation>Kata sandi basis data</translation>
+        </message>
+        <message>
+            <source>Keep it in this computer's keyring</source>
+            <translation>Simpan di gantungan kunci (keyring) komputer ini</translation>
+        </message>
+        <message>
+            <source>Password for {url}</source>
+            <translation>Kata sandi untuk {url}</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Kata sandi</translation>
         </message>
     </context>
     <context>
@@ -2559,6 +2740,68 @@
         <message>
             <source>Export CSV</source>
             <translation>Ekspor CSV</translation>
+        </message>
+    </context>
+    <context>
+        <name>PresenceDialog</name>
+        <message>
+            <source>Workstations</source>
+            <translation>Meja kerja</translation>
+        </message>
+    </context>
+    <context>
+        <name>PresencePanel</name>
+        <message>
+            <source>Online</source>
+            <translation>Daring</translation>
+        </message>
+        <message>
+            <source>No signal</source>
+            <translation>Tanpa sinyal</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Ditutup</translation>
+        </message>
+        <message>
+            <source>Workstation</source>
+            <translation>Meja kerja</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Keadaan</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <source>Last signal</source>
+            <translation>Sinyal terakhir</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Mulai</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Versi</translation>
+        </message>
+        <message>
+            <source>(this one)</source>
+            <translation>(meja ini)</translation>
+        </message>
+        <message>
+            <source>{duration} ago</source>
+            <translation>{duration} yang lalu</translation>
+        </message>
+        <message>
+            <source>{online} workstations online</source>
+            <translation>{online} meja kerja daring</translation>
+        </message>
+        <message>
+            <source>{count} without signal</source>
+            <translation>{count} tanpa sinyal</translation>
         </message>
     </context>
     <context>
@@ -3164,6 +3407,56 @@
         <message>
             <source>Quit</source>
             <translation>Keluar</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncFeature</name>
+        <message>
+            <source>Changes not sent…</source>
+            <translation>Perubahan yang belum terkirim…</translation>
+        </message>
+        <message>
+            <source>Workstations…</source>
+            <translation>Meja kerja…</translation>
+        </message>
+        <message>
+            <source>{count} changes made offline were sent to the database</source>
+            <translation>{count} perubahan yang dibuat saat luring telah dikirim ke basis data</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncStatusLabel</name>
+        <message>
+            <source>Live updates</source>
+            <translation>Pembaruan langsung</translation>
+        </message>
+        <message>
+            <source>Changes from other workstations arrive at once (LISTEN/NOTIFY).</source>
+            <translation>Perubahan dari meja kerja lain langsung diterima (LISTEN/NOTIFY).</translation>
+        </message>
+        <message>
+            <source>Offline: working locally</source>
+            <translation>Luring: bekerja secara lokal</translation>
+        </message>
+        <message>
+            <source>The shared database cannot be reached. Calls, incidents and status changes are kept on this computer and sent when it is back.</source>
+            <translation>Basis data bersama tidak dapat dijangkau. Panggilan, kejadian, dan perubahan status disimpan di komputer ini dan dikirim setelah koneksi pulih.</translation>
+        </message>
+        <message>
+            <source>Updates every second</source>
+            <translation>Diperbarui setiap detik</translation>
+        </message>
+        <message>
+            <source>This console asks the database for changes every second.</source>
+            <translation>Konsol ini memeriksa perubahan di basis data setiap detik.</translation>
+        </message>
+        <message>
+            <source>{count} waiting to send</source>
+            <translation>{count} menunggu dikirim</translation>
+        </message>
+        <message>
+            <source>{count} need attention</source>
+            <translation>{count} perlu ditindaklanjuti</translation>
         </message>
     </context>
     <context>

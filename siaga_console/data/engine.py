@@ -15,6 +15,20 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.errors import DatabaseError
 
+# libpq options of every PostgreSQL connection: fail fast when the server is unreachable
+# and notice a dead peer (cable pulled, server host down) within about 25 s through TCP
+# keepalives. TLS options (sslmode, sslrootcert, sslcert, sslkey) come from the URL's
+# query string and reach libpq unchanged.
+PG_CONNECT_ARGS: dict[str, Any] = {
+    "connect_timeout": 5,
+    "application_name": "siaga-console",
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 10_000,  # ms: a write that nobody acknowledges fails, not hangs
+}
+
 
 def parse_url(url: str) -> URL:
     try:
@@ -74,11 +88,14 @@ def make_engine(url: str, *, create_dir: bool = True, echo: bool = False) -> Eng
             engine = create_engine(
                 parsed,
                 echo=echo,
-                pool_size=3,
-                max_overflow=4,
-                pool_pre_ping=True,
+                # A desktop client: one database worker thread plus short reads (presence,
+                # locks); the change-feed listener has its own dedicated connection.
+                pool_size=2,
+                max_overflow=3,
+                pool_timeout=10,
+                pool_pre_ping=True,  # a connection left from before an outage is replaced
                 pool_recycle=1800,
-                connect_args={"connect_timeout": 5, "application_name": "siaga-console"},
+                connect_args=dict(PG_CONNECT_ARGS),
             )
     except NoSuchModuleError as exc:
         raise DatabaseError("Unsupported database driver in {url}", url=safe_url(url)) from exc

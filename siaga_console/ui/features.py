@@ -34,5 +34,13 @@ def _feature_installers() -> list[Callable[[MainWindow, AppSession], None]]:
     from .interop import install as install_interop
     from .map import install as install_map
     from .queue import install as install_queue
+    from .sync import install as install_sync
 
-    return [install_queue, install_map, install_dashboard, install_accounts, install_interop]
+    return [
+        install_queue,
+        install_map,
+        install_dashboard,
+        install_accounts,
+        install_interop,
+        install_sync,
+    ]

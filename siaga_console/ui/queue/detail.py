@@ -18,14 +18,18 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import IncidentStatus
+from ...domain.errors import ConflictError
 from ...domain.permissions import Action
 from ...domain.phone import display_number
 from ...domain.timeutil import to_wib
 from ...services.views import IncidentDetail, IncidentRow
+from ...sync.connection import is_connection_error
 from ..error_texts import error_text
 from ..interop.delivery import DeliveryStateWidget
 from ..labels import OUTCOMES, PRIORITIES, STATUSES, UNIT_STATUSES, label
 from ..session import AppSession
+from ..sync.conflict import resolve_conflict
+from ..sync.lock import LockBanner
 from ..theme import PRIORITY_COLOURS
 
 EVENT_TEXTS = {
@@ -53,6 +57,7 @@ class IncidentDetailPanel(QWidget):
         self.category_label = category_label
         self.detail: IncidentDetail | None = None
         self.incident_id: int | None = None
+        self._last_command: tuple[str, IncidentRow] | None = None  # for a conflict
 
         self.header = QLabel(self.tr("Select an incident in the queue"), objectName="detail_header")
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -66,6 +71,7 @@ class IncidentDetailPanel(QWidget):
         self.btn_merge.clicked.connect(
             lambda: self.incident_id and self.sig_merge_requested.emit(self.incident_id)
         )
+        self.lock_banner = LockBanner(session)  # "Sedang diedit oleh X di WS-2"
         self.lbl_error = QLabel(objectName="detail_error")
         self.lbl_error.setStyleSheet("color: #c62828;")
         self.lbl_error.setWordWrap(True)
@@ -107,6 +113,7 @@ class IncidentDetailPanel(QWidget):
         self.note = QLineEdit(objectName="note_input")
         self.note.setPlaceholderText(self.tr("Add a note (Ctrl+N, Enter to save)"))
         self.note.returnPressed.connect(self._add_note)
+        self.note.textEdited.connect(lambda _t: self.lock_banner.touch())
         for key, slot in (
             ("Ctrl+D", self._request_dispatch),
             ("Ctrl+N", lambda: self.note.setFocus()),
@@ -124,6 +131,7 @@ class IncidentDetailPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.lock_banner)
         self.status_bar.addStretch(1)
         layout.addLayout(self.status_bar)
         layout.addWidget(self.lbl_error)
@@ -143,6 +151,14 @@ class IncidentDetailPanel(QWidget):
         if services is None or actor is None:
             return
         self.incident_id = incident_id
+        self.lock_banner.set_incident(incident_id)
+        if incident_id < 0:  # opened offline: still in this console's outbox
+            self.detail = None
+            self.header.setText(
+                self.tr("Saved on this computer; it will be sent when the database is back")
+            )
+            self._set_enabled(False)
+            return
         if self.delivery is not None:
             self.delivery.set_incident(incident_id)
         self.session.worker.submit(
@@ -279,25 +295,34 @@ class IncidentDetailPanel(QWidget):
         ):
             return
         version = d.row.version
-        self.session.worker.submit(
-            lambda: services.incidents.change_status(actor, d.row.id, target, version),
-            self._on_command_done,
-            self._on_error,
-        )
+        self._last_command = (target, d.row)
+        gateway = self.session.extra.get("gateway")
+        if gateway is not None:  # offline: queued, and a provisional row comes back
+
+            def run() -> IncidentRow:
+                return gateway.change_status(actor, d.row.id, target, version, known=d.row)  # type: ignore[no-any-return,attr-defined]
+        else:
+
+            def run() -> IncidentRow:
+                return services.incidents.change_status(actor, d.row.id, target, version)
+
+        self.session.worker.submit(run, self._on_command_done, self._on_error)
 
     def _add_note(self) -> None:
         services, actor, d = self.session.services, self.session.actor, self.detail
         text = self.note.text()
         if services is None or actor is None or d is None or not text.strip():
             return
+        target = self.session.extra.get("gateway") or services.incidents
         self.session.worker.submit(
-            lambda: services.incidents.add_note(actor, d.row.id, text),
+            lambda: target.add_note(actor, d.row.id, text),  # type: ignore[attr-defined]
             lambda _r: (self.note.clear(), self.reload()),
             self._on_error,
         )
 
     def _request_dispatch(self) -> None:
         if self.incident_id is not None and self.btn_dispatch.isEnabled():
+            self.lock_banner.touch()
             self.sig_dispatch_requested.emit(self.incident_id)
 
     def _on_command_done(self, row: IncidentRow) -> None:
@@ -305,11 +330,40 @@ class IncidentDetailPanel(QWidget):
         self.reload()
 
     def _on_error(self, exc: BaseException) -> None:
-        """A command was refused: say why and show the incident as it now is."""
+        """A command was refused: say why and show the incident as it now is. Changed on
+        another console meanwhile: show what changed and offer to apply this change again."""
+        last, self._last_command = self._last_command, None
         self.lbl_error.setText(error_text(exc))
+        if isinstance(exc, ConflictError) and last is not None:
+            target, seen = last
+            resolve_conflict(
+                self,
+                self.session,
+                seen,
+                self.tr("→ {status}").format(status=label(STATUSES, target)),
+                lambda version: self._retry_status(target, seen, version),
+                category_label=self.category_label,  # type: ignore[arg-type]
+                on_error=lambda e: self.lbl_error.setText(error_text(e)),
+            )
         self.reload()
 
+    def _retry_status(self, target: str, seen: IncidentRow, version: int) -> None:
+        services, actor = self.session.services, self.session.actor
+        if services is None or actor is None:
+            return
+        self._last_command = (target, seen)
+        self.session.worker.submit(
+            lambda: services.incidents.change_status(actor, seen.id, target, version),
+            self._on_command_done,
+            self._on_error,
+        )
+
     def _on_load_error(self, exc: BaseException) -> None:
+        if is_connection_error(exc):  # an outage: keep what is shown, say it is not fresh
+            self.lbl_error.setText(
+                self.tr("The database cannot be reached: this is the last known state.")
+            )
+            return
         self.lbl_error.setText(error_text(exc))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -158,6 +159,10 @@ class IntakePanel(QWidget):
             uuid=self.call_uuid,
         )
 
+    def _commands(self) -> Any:
+        """Where commands go: the outage-safe gateway (issue 6) when it is installed."""
+        return self.session.extra.get("gateway")
+
     def _clear_call(self) -> None:
         self.call_started = None
         self.call_uuid = None
@@ -180,8 +185,9 @@ class IntakePanel(QWidget):
             self.call_uuid = str(uuid.uuid4())
         call = self._call_input()
         self.busy = True
+        target = self._commands() or services.intake
         self.session.worker.submit(
-            lambda: services.intake.log_call(actor, call, outcome),
+            lambda: target.log_call(actor, call, outcome),
             self._on_logged,
             self._on_number_error,
         )
@@ -197,6 +203,7 @@ class IntakePanel(QWidget):
             self.tr("Logged: {outcome} · {number}").format(
                 outcome=label(OUTCOMES, view.outcome), number=shown
             )
+            + (self._offline_note() if view.id < 0 else "")
         )
         self._clear_call()
         self.sig_call_logged.emit(view)
@@ -266,15 +273,19 @@ class IntakePanel(QWidget):
             return
         call = self._call_input()
         self.busy = True
+        target = self._commands() or services.incidents
         self.session.worker.submit(
-            lambda: services.incidents.create_from_call(actor, call, form),
+            lambda: target.create_from_call(actor, call, form),
             self._on_created,
             self._on_form_error,
         )
 
     def _on_created(self, row: IncidentRow) -> None:
         self.busy = False
-        self.lbl_result.setText(self.tr("Incident {number} opened").format(number=row.number))
+        self.lbl_result.setText(
+            self.tr("Incident {number} opened").format(number=row.number)
+            + (self._offline_note() if row.id < 0 else "")
+        )
         self._clear_call()
         self.sig_incident_created.emit(row)
 
@@ -313,11 +324,15 @@ class IntakePanel(QWidget):
             return
         call = self._call_input()
         self.busy = True
+        target = self._commands() or services.intake
         self.session.worker.submit(
-            lambda: services.intake.link_duplicate(actor, call, incident_id),
+            lambda: target.link_duplicate(actor, call, incident_id),
             self._on_linked,
             self._on_form_error,
         )
+
+    def _offline_note(self) -> str:
+        return " — " + self.tr("saved on this computer, sent when the database is back")
 
     def _on_linked(self, view: CallView) -> None:
         self.busy = False
