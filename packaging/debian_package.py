@@ -182,6 +182,11 @@ def build_deb(bundle: Path, version: str, out_dir: Path, *, compress: str = "zst
     out_dir.mkdir(parents=True, exist_ok=True)
     root = out_dir / f"deb-root-{debver}"
     depends = stage(bundle, root, arch)
+    # QtWebEngine (PySide6 6.11) creates this empty folder at first start when it is missing;
+    # shipping it lets dpkg own it, so that removal leaves nothing behind.
+    (root / "opt" / PACKAGE / "_internal" / "PySide6" / "Qt" / "resources" / "locales").mkdir(
+        parents=True, exist_ok=True
+    )
     size = installed_size_kib(root)
     (root / "DEBIAN").mkdir()
     (root / "DEBIAN" / "control").write_text(

@@ -284,6 +284,12 @@ def test_real_window_under_xvfb(installed: Built, home: Path) -> None:
     try:
         time.sleep(1)
         env = app_env(home, QT_QPA_PLATFORM="", DISPLAY=display)
+        # Not the first start: the workstation already chose its (demo) database, so the
+        # login comes next (the first-run dialog is tested in tests/ui/test_first_run.py).
+        config = home / "config" / "siaga-console.ini"
+        config.parent.mkdir(parents=True, exist_ok=True)
+        config.write_text(f"[database]\nurl = sqlite:///{home / 'data' / 'siaga.db'}\n")
+        config.chmod(0o600)
         app = subprocess.Popen([str(LAUNCHER)], env=env, cwd="/", stdout=subprocess.DEVNULL)
         assert _wait_for(lambda: _windows(xenv), 60, app), "no window within 60 s"
         main = _windows(xenv)[0]
