@@ -14,12 +14,14 @@ def first_window(url: str, t0: float) -> None:
     from PySide6.QtWidgets import QApplication
 
     from .app import run_gui
+    from .ui.map import register_schemes
 
+    register_schemes()
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # so the timer below can run
     shown: dict[str, float] = {}
 
     def poll() -> None:
-        app = QApplication.instance()
-        for w in QApplication.topLevelWidgets() if app else []:
+        for w in QApplication.topLevelWidgets():
             if w.objectName() == "MainWindow" and w.isVisible() and "shown" not in shown:
                 shown["shown"] = (time.perf_counter() - t0) * 1000
             session = getattr(w, "session", None)
@@ -27,12 +29,18 @@ def first_window(url: str, t0: float) -> None:
             if feature is not None and feature.model.all_rows():
                 total = (time.perf_counter() - t0) * 1000
                 print(f"first-window-ms {total:.1f} {shown.get('shown', total):.1f}", flush=True)
-                QApplication.instance().exit(0)  # type: ignore[union-attr]
+                app.exit(0)
                 return
         QTimer.singleShot(5, poll)
 
     QTimer.singleShot(0, poll)
     args = argparse.Namespace(
-        db=url, lang=None, theme=None, workstation="bench", selftest=False, demo=False
+        db=url,
+        lang=None,
+        theme=None,
+        workstation="bench",
+        selftest=False,
+        demo=False,
+        no_login=True,
     )
     sys.exit(run_gui(args))
