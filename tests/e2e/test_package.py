@@ -314,6 +314,8 @@ def test_real_window_under_xvfb(installed: Built, home: Path) -> None:
         _shot(xenv, "installed-xvfb.png")
         # Quit as a user would (Ctrl+Q): the program ends by itself, exit code 0.
         subprocess.run(["xdotool", "windowfocus", main], env=xenv, check=False)
+        # No window manager: the keyboard goes to the window under the pointer.
+        xdo("mousemove", "--window", main, "600", "15")
         xdo("key", "ctrl+q")
         assert app.wait(timeout=30) == 0
     finally:
