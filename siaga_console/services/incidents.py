@@ -30,7 +30,14 @@ from ..domain.permissions import Action, Actor
 from ..domain.state_machine import check_transition, manual_transitions
 from ..domain.timeutil import to_wib
 from .context import ServiceContext, record_change
-from .inputs import CallInput, IncidentInput, clean_text, validate_call, validate_incident
+from .inputs import (
+    CallInput,
+    IncidentInput,
+    clean_text,
+    form_columns,
+    validate_call,
+    validate_incident,
+)
 from .readers import NameCache, call_view, incident_rows, incident_rows_where
 from .views import (
     CallView,
@@ -174,18 +181,8 @@ class IncidentService:
             inc = Incident(
                 uuid=f.uuid or str(uuidlib.uuid4()),
                 number=next_incident_number(s, received),
-                category_code=f.category_code,
-                priority=f.priority,
                 status=IncidentStatus.NEW.value,
-                kecamatan_code=f.kecamatan_code,
-                kelurahan_code=f.kelurahan_code,
-                address=f.address,
-                landmark=f.landmark,
-                latitude=f.latitude,
-                longitude=f.longitude,
-                caller_name=f.caller_name,
-                description=f.description,
-                sensitive=bool(f.sensitive),
+                **form_columns(f),
                 first_received_at=received,
                 first_answered_at=answered,
                 created_by_id=actor.user_id,

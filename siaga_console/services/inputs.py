@@ -145,3 +145,22 @@ def validate_incident(
     return replace(
         form, priority=priority, kecamatan_code=kec, kelurahan_code=kel, sensitive=sensitive
     )
+
+
+FORM_COLUMNS = (
+    "category_code",
+    "priority",
+    "kecamatan_code",
+    "kelurahan_code",
+    "address",
+    "landmark",
+    "latitude",
+    "longitude",
+    "caller_name",
+    "description",
+)
+
+
+def form_columns(form: IncidentInput) -> dict[str, object]:
+    """The incident columns a validated form fills (one place for every creator)."""
+    return {**{k: getattr(form, k) for k in FORM_COLUMNS}, "sensitive": bool(form.sensitive)}

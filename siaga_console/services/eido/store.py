@@ -33,7 +33,7 @@ from ...domain.phone import HIDDEN, normalize_number
 from ..context import record_change
 from ..import_rows import Lookups
 from ..incidents import can_see_details, next_incident_number
-from ..inputs import IncidentInput, validate_incident
+from ..inputs import IncidentInput, form_columns, validate_incident
 from ..readers import NameCache
 from .model import (
     TIME_FIELDS,
@@ -247,18 +247,8 @@ class IncidentWriter:
         inc = Incident(
             uuid=e.uuid,
             number=next_incident_number(s, first),
-            category_code=f.category_code,
-            priority=f.priority,
             status=status,
-            kecamatan_code=f.kecamatan_code,
-            kelurahan_code=f.kelurahan_code,
-            address=f.address,
-            landmark=f.landmark,
-            latitude=f.latitude,
-            longitude=f.longitude,
-            caller_name=f.caller_name,
-            description=f.description,
-            sensitive=bool(f.sensitive),
+            **form_columns(f),
             merged_into_id=merged_into,
             created_by_id=self.users.get(e.creator or "", self.actor.user_id),
             handler_id=None,
