@@ -178,6 +178,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
         install_features(window, session, backend.last_feed_id)
         window.attach(session)
+        window.take_keyboard()
         if args.selftest:
             run_selftest(
                 window, session, lambda code: (exit_code.update(code=code), app.exit(code))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QRhiWidget,
     QWidget,
 )
 
@@ -47,6 +48,13 @@ class MainWindow(QMainWindow):
         self.resize(1366, 768)
         self.docks: dict[str, QDockWidget] = {}
         self.setCentralWidget(_placeholder(self.tr("Opening the database…")))
+        # The map (QtWebEngine) draws through Qt's RHI. The first such widget in a window
+        # makes Qt rebuild the window's native surface: the window blinks, a window manager
+        # may move it, and without one the keyboard focus is lost right after the login.
+        # A hidden RHI widget gives the window that surface before it is first shown.
+        self._rhi_primer = QRhiWidget(self)
+        self._rhi_primer.setFixedSize(0, 0)
+        self._rhi_primer.hide()
         self._make_dock("map", self.tr("Map"), Qt.DockWidgetArea.RightDockWidgetArea)
         self._make_dock("dashboard", self.tr("Dashboard"), Qt.DockWidgetArea.RightDockWidgetArea)
         self._make_dock("units", self.tr("Units"), Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -239,6 +247,15 @@ class MainWindow(QMainWindow):
         self.session = session
         self._update_title()
         self.refresh_status()
+
+    def take_keyboard(self) -> None:
+        """Come to the front with the keyboard focus, e.g. after the login dialog closes.
+
+        A window manager usually does this; without one (a kiosk session, Xvfb) nobody
+        does, and the one-key intake shortcuts would go nowhere until the operator clicks.
+        """
+        self.raise_()
+        self.activateWindow()
 
     # -- closing --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

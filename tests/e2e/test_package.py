@@ -30,6 +30,8 @@ sys.path.insert(0, str(PACKAGING))
 
 import debian_package  # noqa: E402
 
+from .xsession import log_in_and_quit, running, xsession  # noqa: E402
+
 PKG = "siaga-console"
 APPDIR = Path("/opt/siaga-console")
 LAUNCHER = Path("/usr/bin/siaga-console")
@@ -228,102 +230,18 @@ def test_selftest_from_the_installed_copy(installed: Built, home: Path) -> None:
     assert proc.returncode == 0 and verdict.startswith("selftest: PASS"), verdict
 
 
-def _windows(xenv: dict[str, str], name: str = "Siaga Console") -> list[str]:
-    """Visible X windows whose title matches ``name`` (a regular expression)."""
-    found = subprocess.run(
-        ["xdotool", "search", "--onlyvisible", "--name", name],
-        capture_output=True,
-        text=True,
-        env=xenv,
-        check=False,
-    )
-    return found.stdout.split()
-
-
-def _wait_for(condition: object, timeout: float, app: subprocess.Popen[bytes]) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and app.poll() is None:
-        if condition():  # type: ignore[operator]
-            return True
-        time.sleep(0.1)
-    return False
-
-
-def _shot(xenv: dict[str, str], name: str) -> Path:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    shot = SHOTS / name
-    subprocess.run(["import", "-window", "root", str(shot)], env=xenv, check=True)
-    colours = subprocess.run(
-        ["identify", "-format", "%k", str(shot)], capture_output=True, text=True, check=True
-    ).stdout
-    assert int(colours) > 50, f"the screen looks blank ({colours} colours): {shot}"
-    return shot
-
-
 def test_real_window_under_xvfb(installed: Built, home: Path) -> None:
     """The installed console in a real X window: log in with a demo account, look, Ctrl+Q."""
-    for tool in ("Xvfb", "xdotool", "import", "identify"):
-        if not shutil.which(tool):
-            pytest.skip(f"{tool} missing (make system-test)")
-    # A display of our own, away from the low numbers other tools pick.
-    display = next(
-        f":{n}"
-        for n in range(700 + os.getpid() % 200, 1000)
-        if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists()
-    )
-    xvfb = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", "1600x900x24", "-nolisten", "tcp", "-noreset"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    app = None
-    xenv = {"DISPLAY": display, "PATH": "/usr/bin:/bin"}
-
-    def xdo(*args: str) -> None:
-        subprocess.run(["xdotool", *args], env=xenv, check=True)
-
-    try:
-        time.sleep(1)
-        env = app_env(home, QT_QPA_PLATFORM="", DISPLAY=display)
-        # Not the first start: the workstation already chose its (demo) database, so the
-        # login comes next (the first-run dialog is tested in tests/ui/test_first_run.py).
-        config = home / "config" / "siaga-console.ini"
-        config.parent.mkdir(parents=True, exist_ok=True)
-        config.write_text(f"[database]\nurl = sqlite:///{home / 'data' / 'siaga.db'}\n")
-        config.chmod(0o600)
-        app = subprocess.Popen([str(LAUNCHER)], env=env, cwd="/", stdout=subprocess.DEVNULL)
-        assert _wait_for(lambda: _windows(xenv), 60, app), "no window within 60 s"
-        main = (
-            _windows(xenv, "Serang Siaga 112")[0]
-            if _windows(xenv, "Serang Siaga 112")
-            else _windows(xenv)[0]
-        )
-        # The login dialog (a demo database: its accounts are documented in the README).
-        assert _wait_for(lambda: _windows(xenv, "masuk|log in"), 60, app), "no login dialog"
-        login = _windows(xenv, "masuk|log in")[0]
-        _shot(xenv, "installed-xvfb-login.png")
-        # Without a window manager the dialog takes the keyboard focus itself (the screenshot
-        # shows the cursor in the user name); XSetInputFocus on it can fail with BadMatch.
-        subprocess.run(["xdotool", "windowfocus", login], env=xenv, check=False)
-        xdo("type", "--delay", "20", "operator1")
-        xdo("key", "Tab")
-        xdo("type", "--delay", "20", "operator-demo-112")
-        xdo("key", "Return")
-        assert _wait_for(lambda: login not in _windows(xenv), 30, app), "still at the login"
-        time.sleep(5)  # let the panels fill
-        _shot(xenv, "installed-xvfb.png")
-        # Quit as a user would (Ctrl+Q): the program ends by itself, exit code 0.
-        subprocess.run(["xdotool", "windowfocus", main], env=xenv, check=False)
-        # No window manager: the keyboard goes to the window under the pointer.
-        xdo("mousemove", "600", "15")  # the main window sits at the top left of the screen
-        xdo("key", "ctrl+q")
-        assert app.wait(timeout=30) == 0
-    finally:
-        if app is not None and app.poll() is None:
-            app.kill()
-            app.wait()
-        xvfb.terminate()
-        xvfb.wait()
+    # Not the first start: the workstation already chose its (demo) database, so the login
+    # comes next (the first-run dialog is tested in tests/ui/test_first_run.py).
+    config = home / "config" / "siaga-console.ini"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(f"[database]\nurl = sqlite:///{home / 'data' / 'siaga.db'}\n")
+    config.chmod(0o600)
+    with xsession() as x:
+        env = app_env(home, QT_QPA_PLATFORM="", DISPLAY=x.display)
+        with running([str(LAUNCHER)], env) as app:
+            log_in_and_quit(x, app, SHOTS, "installed-xvfb")
 
 
 @pytest.fixture

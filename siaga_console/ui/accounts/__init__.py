@@ -141,6 +141,7 @@ class AccountsFeature(QObject):
         self.session.actor = actor
         self.window.refresh_status()
         self.apply_role()
+        self.window.take_keyboard()
         if self.session.bus is not None:
             self.session.bus.sig_actor_changed.emit(actor)
 

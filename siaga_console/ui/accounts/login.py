@@ -164,6 +164,12 @@ class LoginDialog(QDialog):
         self.password2.clear()
         self.actor = actor
         self.sig_logged_in.emit(actor)
+        parent = self.parentWidget()
+        if parent is not None:
+            # Hand the keyboard to the console while this dialog still holds it: once the
+            # dialog is gone, X (without a window manager) gives the focus to nobody and
+            # refuses a later activation stamped with an older event time.
+            parent.window().activateWindow()
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
