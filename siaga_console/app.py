@@ -138,20 +138,17 @@ def run_gui(args: argparse.Namespace) -> int:
     exit_code: dict[str, int] = {"code": 0}
 
     def fail(exc: BaseException) -> None:
+        """The database did not open (the operator has been told, and chose not to retry)."""
         log.error("cannot open the database", exc_info=exc)
         if args.selftest:
             print(f"selftest: FAIL database: {exc}")
             exit_code["code"] = 1
         else:
-            QMessageBox.critical(
-                window,
-                window.tr("Cannot open the database"),
-                error_text(exc),
-            )
             exit_code["code"] = 2
         app.exit(exit_code["code"])
 
-    def opened(backend: Backend) -> None:
+    def opened(backend: Backend, opened_url: str) -> None:
+        session.db_url = opened_url  # with the password typed, if one was asked for
         session.services, session.actor = backend.services, backend.actor
         session.is_demo = backend.is_demo
         session.reference = backend.reference
@@ -184,9 +181,17 @@ def run_gui(args: argparse.Namespace) -> int:
                 window, session, lambda code: (exit_code.update(code=code), app.exit(code))
             )
 
-    worker.submit(
-        lambda: open_backend(url, bool(args.demo), cfg.effective_workstation), opened, fail
+    from .ui.opening import DatabaseOpener
+
+    opener: DatabaseOpener[Backend] = DatabaseOpener(
+        worker.submit,
+        lambda u: open_backend(u, bool(args.demo), cfg.effective_workstation),
+        opened,
+        fail,
+        parent=window,
+        interactive=not args.selftest,
     )
+    opener.start(url)
     if args.selftest:
         QTimer.singleShot(
             SELFTEST_TIMEOUT_MS, lambda: (print("selftest: FAIL timeout"), app.exit(1))

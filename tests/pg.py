@@ -12,6 +12,8 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,3 +128,32 @@ def start_server(root: Path | None = None) -> PgServer:
 def destroy(server: PgServer) -> None:
     server.stop("fast")
     shutil.rmtree(server.datadir, ignore_errors=True)
+
+
+@contextmanager
+def password_role(server: PgServer, user: str, password: str) -> Iterator[str]:
+    """A role that must give its password over TCP (scram-sha-256), owning a new database.
+
+    The rest of the server stays on ``trust``. Yields the role's URL *without* the password.
+    """
+    import sqlalchemy as sa
+
+    admin = sa.create_engine(server.url("postgres"), isolation_level="AUTOCOMMIT")
+    dbname = f"pw_{user}_{os.getpid()}"
+    with admin.connect() as c:
+        c.exec_driver_sql(f"CREATE ROLE {user} LOGIN PASSWORD '{password}'")
+        c.exec_driver_sql(f"CREATE DATABASE {dbname} OWNER {user}")
+    hba = server.datadir / "data" / "pg_hba.conf"
+    before = hba.read_text()
+    rule = f"host all {user} 127.0.0.1/32 scram-sha-256\n"
+    hba.write_text(rule + before)  # the first matching line wins
+    try:
+        with admin.connect() as c:
+            c.exec_driver_sql("SELECT pg_reload_conf()")
+        time.sleep(0.2)  # the postmaster rereads pg_hba.conf on SIGHUP, asynchronously
+        yield f"postgresql+psycopg://{user}@127.0.0.1:{server.port}/{dbname}"
+    finally:
+        hba.write_text(before)
+        with admin.connect() as c:
+            c.exec_driver_sql("SELECT pg_reload_conf()")
+        admin.dispose()

@@ -623,6 +623,17 @@
         </message>
     </context>
     <context>
+        <name>DatabaseOpener</name>
+        <message>
+            <source>Cannot open the database</source>
+            <translation>Basis data tidak dapat dibuka</translation>
+        </message>
+        <message>
+            <source>Check the network and the database server, then try again.</source>
+            <translation>Periksa jaringan dan server basis data, lalu coba lagi.</translation>
+        </message>
+    </context>
+    <context>
         <name>DeliveryState</name>
         <message>
             <source>Queued</source>
@@ -942,6 +953,10 @@
         <message>
             <source>The database {url} is damaged or not a database: {reason}</source>
             <translation>Basis data {url} rusak atau bukan basis data: {reason}</translation>
+        </message>
+        <message>
+            <source>The database {url} refused the password of {user}: {reason}</source>
+            <translation>Basis data {url} menolak kata sandi {user}: {reason}</translation>
         </message>
         <message>
             <source>The end of the period is not after its start</source>

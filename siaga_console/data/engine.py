@@ -13,7 +13,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..domain.errors import DatabaseError
+from ..domain.errors import AuthenticationError, DatabaseError, UnreachableError
 
 # libpq options of every PostgreSQL connection: fail fast when the server is unreachable
 # and notice a dead peer (cable pulled, server host down) within about 25 s through TCP
@@ -114,7 +114,14 @@ def check_connection(engine: Engine) -> None:
             else:
                 conn.execute(text("SELECT 1"))
     except OperationalError as exc:
-        raise DatabaseError(
+        if _refused_password(exc):
+            raise AuthenticationError(
+                "The database {url} refused the password of {user}: {reason}",
+                url=safe_url(engine.url),
+                user=engine.url.username or "",
+                reason=_reason(exc),
+            ) from exc
+        raise UnreachableError(
             "Cannot open the database {url}: {reason}",
             url=safe_url(engine.url),
             reason=_reason(exc),
@@ -125,6 +132,20 @@ def check_connection(engine: Engine) -> None:
             url=safe_url(engine.url),
             reason=_reason(exc),
         ) from exc
+
+
+# SQLSTATE 28P01 invalid_password (not 28000: pg_hba.conf rejecting the host is no password
+# question); libpq's own message when the server wants a password and got none has no SQLSTATE.
+_AUTH_STATES = {"28P01"}
+_AUTH_TEXTS = ("password authentication failed", "no password supplied")
+
+
+def _refused_password(exc: OperationalError) -> bool:
+    orig = getattr(exc, "orig", None)
+    if getattr(orig, "sqlstate", None) in _AUTH_STATES:
+        return True
+    text_ = str(orig if orig is not None else exc)
+    return any(t in text_ for t in _AUTH_TEXTS)
 
 
 def _reason(exc: Exception) -> str:

@@ -68,3 +68,16 @@ class DatabaseError(SiagaError):
     """The database cannot be opened, reached, or is of an unsupported version."""
 
     code = "database"
+
+
+class UnreachableError(DatabaseError):
+    """The database could not be reached or opened now (server down, network, locked file):
+    trying again later may work."""
+
+    code = "database_unreachable"
+
+
+class AuthenticationError(DatabaseError):
+    """The database server refused the password, or wanted one and was given none."""
+
+    code = "database_auth"

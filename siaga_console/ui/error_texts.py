@@ -52,6 +52,7 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP("Errors", "The database needs an upgrade: run siaga-console db upgrade"),
     QT_TRANSLATE_NOOP("Errors", "The database {url} is damaged or not a database: {reason}"),
+    QT_TRANSLATE_NOOP("Errors", "The database {url} refused the password of {user}: {reason}"),
     QT_TRANSLATE_NOOP("Errors", "The end of the period is not after its start"),
     QT_TRANSLATE_NOOP("Errors", "The note is empty"),
     QT_TRANSLATE_NOOP("Errors", "This database has tables that are not Siaga Console's"),

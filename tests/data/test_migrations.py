@@ -12,10 +12,11 @@ from alembic.migration import MigrationContext
 from siaga_console.data.engine import make_engine
 from siaga_console.data.migrate import SchemaState, head_revision, schema_state, upgrade
 from siaga_console.data.models import Base, Incident, Kecamatan, Kelurahan
-from siaga_console.domain.errors import DatabaseError
+from siaga_console.domain.errors import AuthenticationError, DatabaseError
 from siaga_console.services.container import prepare_database
 
 from ..conftest import new_pg_database
+from ..pg import PgServer, password_role
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
@@ -85,8 +86,28 @@ def test_corrupt_sqlite_file_is_refused_and_not_overwritten(tmp_path: Path) -> N
 
 def test_unreachable_postgres_is_a_clear_error() -> None:
     engine = make_engine("postgresql+psycopg://nobody@127.0.0.1:1/nothing")
-    with pytest.raises(DatabaseError, match="Cannot open the database"):
+    with pytest.raises(DatabaseError, match="Cannot open the database") as refused:
         prepare_database(engine)
+    assert not isinstance(refused.value, AuthenticationError)  # nobody to ask a password of
+
+
+@pytest.mark.pg
+def test_a_refused_password_is_told_apart(
+    pg_server: PgServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """No password, a wrong one: AuthenticationError (the console asks); the right one opens."""
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))  # no ~/.pgpass either
+    with password_role(pg_server, "ani_mig", "s3cr3t-112") as bare:
+        for url in (bare, bare.replace("ani_mig@", "ani_mig:wrong@")):
+            engine = make_engine(url)
+            with pytest.raises(AuthenticationError, match="refused the password of ani_mig"):
+                prepare_database(engine)
+            engine.dispose()
+        engine = make_engine(bare.replace("ani_mig@", "ani_mig:s3cr3t-112@"))
+        prepare_database(engine)
+        assert schema_state(engine) is SchemaState.CURRENT
+        engine.dispose()
 
 
 @pytest.mark.parametrize("url", ["nonsense", "mysql://x@y/z", "sqlite+foo:///x.db"])

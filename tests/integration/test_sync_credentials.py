@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from siaga_console.config import Config, load_config
@@ -20,26 +19,9 @@ from siaga_console.sync.credentials import (
     with_stored_password,
 )
 
+from ..keyrings import MemoryKeyring
+
 URL = "postgresql+psycopg://ani:s3cr%40t@db.siaga.local:5433/siaga?sslmode=verify-full"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring of this process only: stands in for the desktop's Secret Service."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
 
 
 def test_password_goes_to_the_keyring_not_the_file(tmp_path: Path) -> None:

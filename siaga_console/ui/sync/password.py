@@ -3,6 +3,8 @@ file; kept in the system keyring only if the operator ticks the box and a keyrin
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -14,11 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...data.engine import safe_url
-from ...sync.credentials import split_password, store_password
+from ...sync.credentials import split_password
 
 
 class PasswordDialog(QDialog):
-    def __init__(self, url: str, parent: QWidget | None = None) -> None:
+    def __init__(self, url: str, parent: QWidget | None = None, reason: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("db_password_dialog")
         self.setWindowTitle(self.tr("Database password"))
@@ -34,20 +36,29 @@ class PasswordDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("Password for {url}").format(url=safe_url(self.url))))
+        self.reason = QLabel(reason, objectName="password_reason")
+        self.reason.setWordWrap(True)
+        self.reason.setStyleSheet("color: #c62828;")
+        self.reason.setVisible(bool(reason))
+        form.addRow(self.reason)
         form.addRow(self.tr("Password"), self.password)
         form.addRow(self.remember)
         form.addRow(buttons)
 
 
-def ask_password(parent: QWidget | None, url: str) -> str | None:
-    """The URL with the password the operator typed (kept in the keyring if asked), or
-    None when cancelled."""
+@dataclass(frozen=True)
+class PasswordAnswer:
+    url: str  # with the password the operator typed
+    remember: bool  # keep it in the keyring once it has worked
+
+
+def ask_password(parent: QWidget | None, url: str, reason: str = "") -> PasswordAnswer | None:
+    """The URL with the password the operator typed, or None when cancelled. Nothing is
+    kept here: the caller stores the password (``remember``) once the server took it."""
     from sqlalchemy.engine import make_url
 
-    dlg = PasswordDialog(url, parent)
+    dlg = PasswordDialog(url, parent, reason)
     if dlg.exec() != QDialog.DialogCode.Accepted or not dlg.password.text():
         return None
-    secret = dlg.password.text()
-    if dlg.remember.isChecked():
-        store_password(dlg.url, secret)
-    return make_url(dlg.url).set(password=secret).render_as_string(hide_password=False)
+    full = make_url(dlg.url).set(password=dlg.password.text())
+    return PasswordAnswer(full.render_as_string(hide_password=False), dlg.remember.isChecked())
