@@ -27,8 +27,17 @@ from siaga_console.resources import resource  # noqa: E402
 from siaga_console.services.mapping import AssetSet, PageSpec, PageTexts, TileSpec  # noqa: E402
 from siaga_console.ui.map.scheme import register_schemes  # noqa: E402
 from siaga_console.ui.map.view import MapView  # noqa: E402
+from siaga_console.ui.worker import DbWorker  # noqa: E402
 
 register_schemes()
+
+
+@pytest.fixture
+def worker(qapp: Any) -> Iterator[DbWorker]:
+    """The console's database worker thread, stopped after the test."""
+    w = DbWorker()
+    yield w
+    w.stop()
 
 
 def png_tile(colour: tuple[int, int, int] = (165, 214, 167), size: int = 256) -> bytes:

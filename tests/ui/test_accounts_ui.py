@@ -32,13 +32,6 @@ def sqlite_services(sqlite_template: Path, tmp_path: Path, clock: Clock) -> Iter
     services.close()
 
 
-@pytest.fixture
-def worker(qapp) -> Iterator[DbWorker]:
-    w = DbWorker()
-    yield w
-    w.stop()
-
-
 def test_first_run_creates_the_administrator(
     qtbot, sqlite_services: Services, worker: DbWorker
 ) -> None:

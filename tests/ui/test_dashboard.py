@@ -40,13 +40,6 @@ def dash_services(sqlite_template: Path, tmp_path: Path, clock: Clock) -> Iterat
     svc.close()
 
 
-@pytest.fixture
-def worker() -> Iterator[DbWorker]:
-    w = DbWorker()
-    yield w
-    w.stop()
-
-
 def make_panel(qtbot, services: Services, worker: DbWorker, **kw: float) -> DashboardPanel:  # type: ignore[no-untyped-def]
     reports = ReportService(services.ctx, services.stats, services.reference)
     panel = DashboardPanel(services, reports, worker, "en", **kw)

@@ -28,7 +28,6 @@ from siaga_console.services.stats import shift_period
 from siaga_console.ui.dashboard.names import Names
 from siaga_console.ui.dashboard.pdf_report import render_pdf, report_html
 from siaga_console.ui.dashboard.texts import report_texts
-from siaga_console.ui.worker import DbWorker
 
 from ..conftest import FAST_HASHER, Clock, make_actor
 
@@ -111,13 +110,6 @@ def test_pdf_of_an_empty_shift(qtbot, rep_services, tmp_path) -> None:  # type: 
     assert pdf_pages(pdf, tmp_path)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "no data" in text
-
-
-@pytest.fixture
-def worker() -> Iterator[DbWorker]:
-    w = DbWorker()
-    yield w
-    w.stop()
 
 
 def test_menu_exports_and_handover(qtbot, rep_services, worker, tmp_path) -> None:  # type: ignore[no-untyped-def]

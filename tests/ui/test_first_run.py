@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import stat
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -40,13 +40,6 @@ def real_create_admin(calls: Calls) -> Callable[[str, str, str, str], None]:
             engine.dispose()
 
     return create
-
-
-@pytest.fixture
-def worker(qtbot: QtBot) -> Iterator[DbWorker]:
-    w = DbWorker()
-    yield w
-    w.stop()
 
 
 @pytest.fixture

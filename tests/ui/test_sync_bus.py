@@ -24,13 +24,6 @@ from ..pg import PgServer, destroy, start_server
 from .console import open_console, sqlite_services
 
 
-@pytest.fixture
-def worker() -> Iterator[DbWorker]:
-    w = DbWorker()
-    yield w
-    w.stop()
-
-
 def collect(bus: AppBus) -> list[Any]:
     got: list[Any] = []
     bus.sig_changes.connect(lambda rows: got.extend(rows))
