@@ -173,13 +173,15 @@ def run_gui(args: argparse.Namespace) -> int:
             session.actor = dlg.actor
         from .ui.features import install_features
 
-        install_features(window, session, backend.last_feed_id)
-        window.attach(session)
-        window.take_keyboard()
-        if args.selftest:
-            run_selftest(
-                window, session, lambda code: (exit_code.update(code=code), app.exit(code))
-            )
+        def installed() -> None:
+            window.attach(session)
+            window.take_keyboard()
+            if args.selftest:
+                run_selftest(
+                    window, session, lambda code: (exit_code.update(code=code), app.exit(code))
+                )
+
+        install_features(window, session, backend.last_feed_id, staged=True, on_done=installed)
 
     from .ui.opening import DatabaseOpener
 
