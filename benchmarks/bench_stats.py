@@ -146,6 +146,9 @@ def _gui_section(report: Report, services: Any, inst: Any) -> None:
     from siaga_console.ui.worker import DbWorker
 
     app = QApplication.instance() or QApplication([])
+    from siaga_console.ui.gc_guard import GuiThreadGc
+
+    gc_guard = GuiThreadGc(parent=app)  # as in the console: the collector on a GUI timer
     sec = report.section("Dashboard refresh: GUI-thread time (applying a precomputed result)")
     reports = ReportService(services.ctx, services.stats, services.reference)
     ref = load_reference(services, "id")
@@ -225,8 +228,10 @@ def _gui_section(report: Report, services: Any, inst: Any) -> None:
         "(every tile and chart changes) then 10 refreshes of one shift (unchanged charts are "
         "skipped). The numbers are computed on the worker thread; each changed chart is "
         "redrawn in its own turn of the event loop. A stall is the longest time between two "
-        "turns of the event loop (apply, a chart step, or a paint)."
+        "turns of the event loop (apply, a chart step, or a paint). Python's collector "
+        "runs on a GUI-thread timer, as in the console (siaga_console/ui/gc_guard.py)."
     )
+    gc_guard.stop()
     worker.stop()
     panel.close_charts()
     panel.close()
