@@ -1,17 +1,18 @@
-"""Bulk writing for imports: incident numbers by day counter, multi-row INSERTs, uuids."""
+"""Bulk writing for imports: incident numbers by day counter, multi-row INSERTs, COPY on
+PostgreSQL, uuids."""
 
 from __future__ import annotations
 
 import secrets
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Connection, Table
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.dml import Insert
 
 from ..data.models import IncidentCounter
 from ..domain.numbering import incident_number
@@ -44,11 +45,30 @@ def incident_numbers(s: Session, received: Sequence[datetime]) -> list[str]:
     return out
 
 
-def bulk_insert(stmt: Insert, table: Table, dialect: str) -> Insert:
-    """On PostgreSQL, an INSERT with RETURNING: SQLAlchemy then sends multi-row VALUES
-    ("insertmanyvalues"), where psycopg would pipeline one INSERT per row (several times
-    slower). SQLite's executemany is already fast."""
-    return stmt.returning(table.c.id) if dialect == "postgresql" else stmt
+def write_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert ``rows`` (all with the same keys) without reading anything back.
+
+    PostgreSQL: ``COPY ... FROM STDIN``. A multi-row INSERT of a chunk spent most of an
+    import in psycopg's client-side parsing of its thousands of placeholders (2,300 rows/s
+    for 100,000 rows); COPY sends the values alone. The columns' own bind processing
+    (UTC times, JSON) is applied as an INSERT would. SQLite: executemany."""
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql":
+        conn.execute(table.insert(), list(rows))
+        return
+    from psycopg import sql
+
+    cols = list(rows[0])
+    procs = [table.c[c].type.bind_processor(conn.dialect) for c in cols]
+    stmt = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table.name), sql.SQL(", ").join(sql.Identifier(c) for c in cols)
+    )
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    with raw.cursor() as cur, cur.copy(stmt) as copy:
+        for row in rows:
+            copy.write_row([p(row[c]) if p else row[c] for c, p in zip(cols, procs, strict=True)])
 
 
 def new_uuid() -> str:

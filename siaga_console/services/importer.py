@@ -33,7 +33,7 @@ from .calllog import (
     open_call_log,
 )
 from .context import ServiceContext, record_change
-from .import_bulk import bulk_insert, incident_numbers, new_uuid
+from .import_bulk import incident_numbers, new_uuid, write_rows
 from .import_rows import Lookups, ParsedRow, RowParser
 
 __all__ = [
@@ -303,8 +303,7 @@ class ImportService:
         tally.ignored += sum(1 for p in rows if p.ignored)
         conn = s.connection()  # Core executemany: the ORM bulk path splits batches by NULLs
         call_table = cast(Table, Call.__table__)
-        if plain:
-            conn.execute(bulk_insert(insert(call_table), call_table, conn.dialect.name), plain)
+        write_rows(conn, call_table, plain)
         valid = [p for p in rows if p.incident is not None]
         tally.calls += len(rows)
         if not valid:
@@ -333,7 +332,7 @@ class ImportService:
         for p, inc_id, call_id in zip(valid, inc_ids, call_ids, strict=True):
             events.extend(self._events(p, inc_id, call_id, actor, file))
         event_table = cast(Table, IncidentEvent.__table__)
-        conn.execute(bulk_insert(insert(event_table), event_table, conn.dialect.name), events)
+        write_rows(conn, event_table, events)
 
     @staticmethod
     def _status(p: ParsedRow) -> IncidentStatus:
