@@ -166,9 +166,8 @@ class LoginDialog(QDialog):
         self.sig_logged_in.emit(actor)
         parent = self.parentWidget()
         if parent is not None:
-            # Hand the keyboard to the console while this dialog still holds it: once the
-            # dialog is gone, X (without a window manager) gives the focus to nobody and
-            # refuses a later activation stamped with an older event time.
+            # Hand the keyboard to the console while this dialog still holds it: without a
+            # window manager, nobody else gives it back once the dialog is gone.
             parent.window().activateWindow()
         self.accept()
 
