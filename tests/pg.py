@@ -157,3 +157,29 @@ def password_role(server: PgServer, user: str, password: str) -> Iterator[str]:
         with admin.connect() as c:
             c.exec_driver_sql("SELECT pg_reload_conf()")
         admin.dispose()
+
+
+@contextmanager
+def own_server() -> Iterator[PgServer]:
+    """A server of the caller's own (its tests stop and start it), removed at the end.
+
+    The throwaway servers run with synchronous_commit=off (speed): a crash then loses the
+    last acknowledged commits, the server's choice, not the console's. Outage tests need a
+    production server's default (on), which the role ``postgres`` gets here.
+    Skips the test when PostgreSQL's binaries are missing.
+    """
+    import pytest
+    import sqlalchemy as sa
+
+    try:
+        server = start_server()
+    except FileNotFoundError as exc:
+        pytest.skip(str(exc))
+    try:
+        admin = sa.create_engine(server.url("postgres"), isolation_level="AUTOCOMMIT")
+        with admin.connect() as c:
+            c.exec_driver_sql("ALTER ROLE postgres SET synchronous_commit = on")
+        admin.dispose()
+        yield server
+    finally:
+        destroy(server)

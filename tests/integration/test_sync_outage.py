@@ -22,8 +22,9 @@ from siaga_console.sync.gateway import CommandGateway, OfflineReference
 from siaga_console.sync.listener import PgListener
 from siaga_console.sync.outbox import Outbox
 
+from .. import pg
 from ..conftest import make_actor, new_pg_database
-from ..pg import PgServer, destroy, start_server
+from ..pg import PgServer
 
 pytestmark = pytest.mark.pg
 
@@ -31,25 +32,15 @@ pytestmark = pytest.mark.pg
 @pytest.fixture(scope="module")
 def own_server() -> Iterator[PgServer]:
     """A server of this module's own: its tests stop and start it."""
-    try:
-        server = start_server()
-    except FileNotFoundError as exc:
-        pytest.skip(str(exc))
-    try:
+    with pg.own_server() as server:
         admin = sa.create_engine(server.url("postgres"), isolation_level="AUTOCOMMIT")
         with admin.connect() as c:
-            # The throwaway servers run with synchronous_commit=off (speed): a crash then
-            # loses the last acknowledged commits, the server's choice, not the console's.
-            # A production server keeps the default (on), as this role does.
-            c.exec_driver_sql("ALTER ROLE postgres SET synchronous_commit = on")
             c.exec_driver_sql("CREATE DATABASE outage_template")
         admin.dispose()
         engine = make_engine(server.url("outage_template"))
         prepare_database(engine)
         engine.dispose()
         yield server
-    finally:
-        destroy(server)
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from siaga_console.ui.sync.password import PasswordDialog
 from siaga_console.ui.worker import DbWorker
 
 from ..keyrings import MemoryKeyring
-from ..pg import PgServer, destroy, password_role, start_server
+from ..pg import PgServer, own_server, password_role
 
 pytestmark = pytest.mark.pg
 PASSWORD = "s3cr3t-112"
@@ -155,11 +155,7 @@ def test_server_down_at_start_retry_once_it_is_back(
     password question), and Retry (once the server is back) opens the console; Close gives
     up."""
     op = Operator(qtbot, [(PASSWORD, True)])  # would answer a password question: none comes
-    try:
-        server = start_server()
-    except FileNotFoundError as exc:
-        pytest.skip(str(exc))
-    try:
+    with own_server() as server:
         url = server.url("postgres")
         server.stop("immediate")
         seen: list[str] = []
@@ -193,5 +189,3 @@ def test_server_down_at_start_retry_once_it_is_back(
         assert len(seen) == 2
         outcome.opened[0].close()
         assert op.reasons == [] and ring.items == {}
-    finally:
-        destroy(server)

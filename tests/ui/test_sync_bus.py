@@ -19,8 +19,9 @@ from siaga_console.services.inputs import CallInput, IncidentInput
 from siaga_console.ui.bus import MODE_LISTEN, MODE_OFFLINE, MODE_POLL, AppBus
 from siaga_console.ui.worker import DbWorker
 
+from .. import pg
 from ..conftest import Clock, make_actor, new_pg_database
-from ..pg import PgServer, destroy, start_server
+from ..pg import PgServer
 from .console import open_console, sqlite_services
 
 
@@ -75,21 +76,11 @@ def test_sqlite_polls(
 
 @pytest.fixture(scope="module")
 def own_server() -> Iterator[PgServer]:
-    try:
-        server = start_server()
-    except FileNotFoundError as exc:
-        pytest.skip(str(exc))
-    try:
-        admin = sa.create_engine(server.url("postgres"), isolation_level="AUTOCOMMIT")
-        with admin.connect() as c:
-            c.exec_driver_sql("ALTER ROLE postgres SET synchronous_commit = on")
-        admin.dispose()
+    with pg.own_server() as server:
         engine = make_engine(server.url("postgres"))
         prepare_database(engine)
         engine.dispose()
         yield server
-    finally:
-        destroy(server)
 
 
 @pytest.mark.pg
