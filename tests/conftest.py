@@ -114,16 +114,22 @@ def new_pg_database(server: PgServer, template: str | None = None) -> str:
     return server.url(name)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A fresh, migrated and seeded database: a real SQLite file or a real PostgreSQL db."""
-    if request.param == "sqlite":
-        template = request.getfixturevalue("sqlite_template")
-        path = tmp_path / "siaga.db"
-        shutil.copy(template, path)
+def fresh_db_url(
+    request: pytest.FixtureRequest, tmp_path: Path, backend: str, name: str = "siaga.db"
+) -> str:
+    """A fresh, migrated and seeded database on ``backend`` (sqlite: ``tmp_path / name``)."""
+    if backend == "sqlite":
+        path = tmp_path / name
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
         return f"sqlite:///{path}"
     server = request.getfixturevalue("pg_server")
     return new_pg_database(server, request.getfixturevalue("pg_template"))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, migrated and seeded database: a real SQLite file or a real PostgreSQL db."""
+    return fresh_db_url(request, tmp_path, request.param)
 
 
 @pytest.fixture
@@ -142,6 +148,19 @@ def clock() -> Clock:
 def services(db_url: str, clock: Clock) -> Iterator[Services]:
     engine = make_engine(db_url)
     svc = build_services(engine, gazetteer(), clock, FAST_HASHER)
+    yield svc
+    svc.close()
+
+
+@pytest.fixture
+def second_services(
+    request: pytest.FixtureRequest, db_url: str, clock: Clock, tmp_path: Path
+) -> Iterator[Services]:
+    """A second console: another fresh database on the same backend as ``services``."""
+    backend = "sqlite" if db_url.startswith("sqlite") else "postgresql"
+    svc = build_services(
+        make_engine(fresh_db_url(request, tmp_path, backend, "second.db")), gazetteer(), clock
+    )
     yield svc
     svc.close()
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 import copy
 import difflib
 import json
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,17 +19,15 @@ from openapi_schema_validator import OAS30Validator, oas30_format_checker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
-from siaga_console.data.engine import make_engine
 from siaga_console.data.models import Call, Incident, IncidentEvent, Unit
 from siaga_console.domain.enums import Role, UnitStatus
 from siaga_console.domain.errors import PermissionDenied
 from siaga_console.domain.permissions import Actor
-from siaga_console.resources import gazetteer
-from siaga_console.services.container import Services, build_services
+from siaga_console.services.container import Services
 from siaga_console.services.eido import EidoSchema, EidoService, ExchangeError
 from siaga_console.services.inputs import CallInput, IncidentInput
 
-from ..conftest import Clock, make_actor, new_pg_database
+from ..conftest import Clock, make_actor
 
 DATA = Path(__file__).parent / "eido"
 SCHEMA_DIR = DATA / "Schema"
@@ -112,21 +108,9 @@ def check_references(doc: dict[str, Any]) -> None:
 
 # -- a realistic incident -----------------------------------------------------------------------
 @pytest.fixture
-def other(
-    request: pytest.FixtureRequest, db_url: str, clock: Clock, tmp_path: Path
-) -> Iterator[Services]:
+def other(second_services: Services) -> Services:
     """A second console (empty database, same backend)."""
-    if db_url.startswith("sqlite"):
-        path = tmp_path / "other.db"
-        shutil.copy(request.getfixturevalue("sqlite_template"), path)
-        url = f"sqlite:///{path}"
-    else:
-        url = new_pg_database(
-            request.getfixturevalue("pg_server"), request.getfixturevalue("pg_template")
-        )
-    svc = build_services(make_engine(url), gazetteer(), clock)
-    yield svc
-    svc.close()
+    return second_services
 
 
 def staff(services: Services) -> tuple[Actor, Actor]:

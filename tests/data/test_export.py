@@ -7,8 +7,6 @@ timeline, cancelled ones, duplicate calls), on SQLite and on PostgreSQL.
 from __future__ import annotations
 
 import csv
-import shutil
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -17,41 +15,27 @@ import openpyxl
 import pytest
 import sqlalchemy as sa
 
-from siaga_console.data.engine import make_engine
 from siaga_console.data.models import Call, Incident
 from siaga_console.domain.enums import Role
 from siaga_console.domain.errors import PermissionDenied, ValidationError
 from siaga_console.domain.permissions import Actor
-from siaga_console.resources import gazetteer
 from siaga_console.services.calllog import COLUMNS
-from siaga_console.services.container import Services, build_services
+from siaga_console.services.container import Services
 from siaga_console.services.demo import DemoGenerator
 from siaga_console.services.exporter import ExportService
 from siaga_console.services.importer import ImportService
 from siaga_console.services.inputs import CallInput, IncidentInput
 
-from ..conftest import FAST_HASHER, Clock, make_actor, new_pg_database
+from ..conftest import FAST_HASHER, Clock, make_actor
 
 END = datetime(2026, 11, 29, 3, 0, tzinfo=UTC)
 START = END - timedelta(days=6)
 
 
 @pytest.fixture
-def empty_services(
-    request: pytest.FixtureRequest, db_url: str, clock: Clock, tmp_path: Path
-) -> Iterator[Services]:
+def empty_services(second_services: Services) -> Services:
     """A second fresh database on the same backend as ``services``."""
-    if db_url.startswith("sqlite"):
-        path = tmp_path / "empty.db"
-        shutil.copy(request.getfixturevalue("sqlite_template"), path)
-        url = f"sqlite:///{path}"
-    else:
-        url = new_pg_database(
-            request.getfixturevalue("pg_server"), request.getfixturevalue("pg_template")
-        )
-    svc = build_services(make_engine(url), gazetteer(), clock)
-    yield svc
-    svc.close()
+    return second_services
 
 
 @pytest.fixture
