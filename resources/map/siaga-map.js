@@ -399,6 +399,14 @@
       return l._path && document.body.contains(l._path);
     }).length;
   }
+  function tilesLoading() {
+    // True while a tile the view asked for has neither come nor failed.
+    var busy = false;
+    S.map.eachLayer(function (layer) {
+      if (layer instanceof L.TileLayer && layer.isLoading()) busy = true;
+    });
+    return busy;
+  }
   S.state = function () {
     return JSON.stringify({
       leaflet: typeof L !== "undefined" ? L.version : null,
@@ -411,7 +419,11 @@
       picking: S.picking,
       applied: S.applied,
       loadedAt: S.loadedAt,
-      tiles: S.tiles,
+      tiles: {
+        loaded: S.tiles.loaded,
+        errors: S.tiles.errors,
+        loading: tilesLoading(),
+      },
       errors: S.errors,
       zoom: S.map.getZoom(),
       attribution: S.map.attributionControl.getContainer().textContent,

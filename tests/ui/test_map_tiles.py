@@ -26,11 +26,16 @@ def wait_tiles(qtbot: Any, view: Any, predicate: Any) -> dict[str, Any]:
     return dict(page_state(qtbot, view)["tiles"])
 
 
+def settled(tiles: dict[str, Any]) -> bool:
+    """Every tile the page asked for has come or failed (and at least four came)."""
+    return bool(tiles["loaded"] >= 4 and not tiles["loading"])
+
+
 def test_tiles_come_from_the_server_then_from_the_cache_when_it_is_gone(
     open_map, qtbot, tile_server: TileServer, map_cache: Path
 ) -> None:
     view = open_map(source(tile_server.url, map_cache / "tiles"), tiled_spec())
-    tiles = wait_tiles(qtbot, view, lambda t: t["loaded"] >= 4)
+    tiles = wait_tiles(qtbot, view, settled)
     assert tiles["errors"] == 0
     assert len(tile_server.hits) >= 4
     assert view.tiles is not None and view.tiles.served.get("network", 0) >= 4
@@ -40,7 +45,8 @@ def test_tiles_come_from_the_server_then_from_the_cache_when_it_is_gone(
 
     tile_server.stop()
     again = open_map(source(tile_server.url, map_cache / "tiles"), tiled_spec())
-    tiles = wait_tiles(qtbot, again, lambda t: t["loaded"] >= 4)
+    tiles = wait_tiles(qtbot, again, settled)
+    assert tiles["errors"] == 0
     assert again.tiles is not None and again.tiles.served.get("cache", 0) >= 4
     assert again.tiles.served.get("network", 0) == 0
     assert "tiles" not in again.problems
@@ -50,7 +56,7 @@ def test_losing_the_server_is_said_and_the_map_keeps_working(
     open_map, qtbot, tile_server: TileServer, map_cache: Path
 ) -> None:
     view = open_map(source(tile_server.url, map_cache / "tiles"), tiled_spec())
-    wait_tiles(qtbot, view, lambda t: t["loaded"] >= 4)
+    wait_tiles(qtbot, view, settled)  # nothing under way when the server goes
     assert "tiles" not in view.problems
     tile_server.stop()
     view.page.runJavaScript("SiagaMap.map.setZoom(15, {animate: false});")  # tiles not seen yet
