@@ -173,6 +173,7 @@ def _gui_section(report: Report, services: Any, inst: Any) -> None:
     panel.apply(results[0])
     panel.view.finish()
     app.processEvents()
+    gc_guard.settle()  # start-up is over, as the console says once its features are in
     # The GUI thread's longest stall: a 0 ms heartbeat timer records the time between turns
     # of the event loop while a result is applied, its charts redrawn step by step and painted.
     beats: list[float] = []

@@ -176,6 +176,7 @@ def run_gui(args: argparse.Namespace) -> int:
         def installed() -> None:
             window.attach(session)
             window.take_keyboard()
+            gc_guard.settle()  # what start-up made lives as long as the console
             if args.selftest:
                 run_selftest(
                     window, session, lambda code: (exit_code.update(code=code), app.exit(code))
