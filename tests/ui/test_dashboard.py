@@ -89,6 +89,13 @@ def test_live_dashboard_shows_the_current_shift(qtbot, dash_services, worker) ->
     assert sum(sum(v or 0 for v in s[2]) for s in slots._series) == want["calls_total"]
     assert "LIVE" in panel.header.text()
     assert not_blank(panel) > 3
+    # each category's bar is labelled with its count, drawn next to the bar
+    cats = panel.view.chart_category
+    counts = sorted(result.main.breakdown.incidents_by_category.values(), reverse=True)
+    assert cats.values.texts == [f"{c:g}" for c in counts if c > 0] and counts
+    labelled = cats.grab().toImage()
+    cats.values.set_labels([], cats._fg)
+    assert cats.grab().toImage() != labelled
     # the trend ends with this shift and shows its fresh numbers
     trend = panel._trend
     assert trend is not None and trend.periods[-1].shift_key == inst.key
@@ -208,6 +215,8 @@ def test_dark_theme_colours_the_charts(qtbot, dash_services, worker) -> None:  #
     panel.view.setPalette(dark)
     img = panel.view.chart_category.grab().toImage()
     assert img.pixelColor(3, 3).lightness() < 80
+    assert panel.view.chart_category.values.texts  # the bar values, light on dark too
+    assert panel.view.chart_category.values._colour.lightness() > 150
 
 
 def test_install_in_the_main_window(qtbot, dash_services, worker, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -261,3 +270,28 @@ def test_a_newer_result_replaces_waiting_chart_steps(qtbot, dash_services, worke
     assert view.chart_slots._labels == slot_labels(a)
     assert view.chart_answer._counts == [*a.answer.counts, a.answer.overflow]
     assert view.tile_text("calls_total") == fmt_number(a.measures["calls_total"])
+
+
+def test_a_long_value_shrinks_to_fit_a_narrow_tile(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QFontMetricsF
+
+    from siaga_console.ui.dashboard.tiles import KpiTile
+
+    tile = KpiTile("response_time", "Waktu tanggap")
+    qtbot.addWidget(tile)
+    tile.set_value("15 mnt 23 dtk", "median · p90 20 mnt 04 dtk")  # as seen cut off
+    tile.resize(160, 100)
+    tile.show()
+    qtbot.waitExposed(tile)
+    label = tile.lbl_value
+
+    def fits() -> bool:
+        width = QFontMetricsF(label.font()).horizontalAdvance(label.text())
+        return width <= label.contentsRect().width()
+
+    assert label.font().pointSizeF() < label.full_size and fits()
+    tile.resize(700, 100)  # room again: the full size comes back
+    qtbot.waitUntil(lambda: abs(label.font().pointSizeF() - label.full_size) < 0.01, timeout=2000)
+    assert fits()
+    tile.set_value("7", "")
+    assert abs(label.font().pointSizeF() - label.full_size) < 0.01

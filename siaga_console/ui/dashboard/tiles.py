@@ -3,10 +3,49 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontMetricsF, QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .style import STATUS_COLOURS
+
+
+class FitLabel(QLabel):
+    """A one-line label in large type that takes a smaller size rather than being cut off
+    when the tile is narrow (a docked dashboard: "15 mnt 23 dtk")."""
+
+    SMALLEST = 0.5  # of the full size
+
+    def __init__(self, text: str, scale: float, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        font = self.font()
+        self.full_size = font.pointSizeF() * scale
+        font.setPointSizeF(self.full_size)
+        font.setBold(True)
+        self.setFont(font)
+        # The width is the tile's to give: the text follows it, not the other way round.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(0)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        width = self.contentsRect().width()
+        font = self.font()
+        size = self.full_size
+        font.setPointSizeF(size)
+        while size > self.full_size * self.SMALLEST and (
+            QFontMetricsF(font).horizontalAdvance(self.text()) > width
+        ):
+            size *= 0.92
+            font.setPointSizeF(size)
+        if abs(font.pointSizeF() - self.font().pointSizeF()) > 0.01:
+            self.setFont(font)
 
 
 class KpiTile(QFrame):
@@ -24,12 +63,8 @@ class KpiTile(QFrame):
         lay.setSpacing(1)
         self.lbl_title = QLabel(title)
         self.lbl_title.setWordWrap(True)
-        self.lbl_value = QLabel("—")
+        self.lbl_value = FitLabel("—", 1.9)
         self.lbl_value.setObjectName("kpi_value")
-        font = self.lbl_value.font()
-        font.setPointSizeF(font.pointSizeF() * 1.9)
-        font.setBold(True)
-        self.lbl_value.setFont(font)
         self.lbl_detail = QLabel("")
         self.lbl_detail.setWordWrap(True)
         small = self.lbl_detail.font()

@@ -87,6 +87,14 @@ class DashboardView(QWidget):
             self.chart_kecamatan,
             self.trend,
         ]
+        self._chart_of = {  # the step's part -> the chart it redraws
+            "slots": self.chart_slots,
+            "category": self.chart_category,
+            "kecamatan": self.chart_kecamatan,
+            "answer": self.chart_answer,
+            "response": self.chart_response,
+            "trend": self.trend.chart,
+        }
         self._chart_columns = 0
         self._last: dict[str, object] = {}
         self._steps: list[tuple[str, Callable[[], None]]] = []
@@ -152,7 +160,7 @@ class DashboardView(QWidget):
 
     def _next_step(self) -> None:
         if self._steps:
-            self._steps.pop(0)[1]()
+            self._run(*self._steps.pop(0))
         if self._steps:
             # Leave the event loop a turn of its own to paint the chart just changed (and to
             # take input) before the next one is computed: a step and a paint never add up.
@@ -164,8 +172,15 @@ class DashboardView(QWidget):
         """Run the waiting steps now (exports and tests)."""
         self._step_timer.stop()
         while self._steps:
-            self._steps.pop(0)[1]()
+            self._run(*self._steps.pop(0))
         self.sig_settled.emit()
+
+    def _run(self, part: str, step: Callable[[], None]) -> None:
+        step()
+        # pyqtgraph updates a view's matrix, axes and items when the scene is first painted
+        # after a change, and those updates ask for a second paint in the same turn of the
+        # event loop: done here, in the step, the chart is painted once.
+        self._chart_of[part].scene().prepareForPaint()
 
     def _chart_steps(
         self, snap: Snapshot, trend: Trend | None, names: Names
