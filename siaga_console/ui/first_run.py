@@ -46,6 +46,7 @@ from ..domain.errors import DatabaseError
 from ..resources import resource
 from ..services.accounts import MIN_PASSWORD, USERNAME_RE
 from .error_texts import error_text
+from .theme import set_tone
 
 # DbWorker.submit(fn, on_done, on_error)
 Submit = Callable[
@@ -284,7 +285,7 @@ class FirstRunDialog(QDialog):
 
     def _show(self, message: str, error: bool = False) -> None:
         self.status.setProperty("error", error)
-        self.status.setStyleSheet("color: #c62828;" if error else "")
+        set_tone(self.status, "error" if error else None)
         self.status.setText(message)
 
     def _describe(self, probe: DatabaseProbe) -> str:

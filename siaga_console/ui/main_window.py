@@ -22,7 +22,7 @@ from ..version import app_version
 from .i18n import LANGUAGES
 from .labels import ROLES, label
 from .session import AppSession
-from .theme import apply_theme
+from .theme import apply_theme, set_tone
 
 LAYOUT_VERSION = 1
 
@@ -230,11 +230,11 @@ class MainWindow(QMainWindow):
     def set_connection_state(self, online: bool, detail: str = "") -> None:
         if online:
             self.lbl_connection.setText(self.tr("● Connected"))
-            self.lbl_connection.setStyleSheet("color: #2e7d32; font-weight: bold;")
+            set_tone(self.lbl_connection, "ok", bold=True)
         else:
             text = self.tr("● Not connected")
             self.lbl_connection.setText(f"{text} {detail}".strip())
-            self.lbl_connection.setStyleSheet("color: #c62828; font-weight: bold;")
+            set_tone(self.lbl_connection, "error", bold=True)
 
     def _update_title(self) -> None:
         title = self.tr("Siaga Console — Serang Siaga 112")

@@ -17,6 +17,7 @@ from siaga_console.domain.permissions import Actor
 from siaga_console.services.container import Services, build_services, prepare_database
 from siaga_console.services.inputs import CallInput, IncidentInput
 from siaga_console.ui.bus import MODE_LISTEN, MODE_OFFLINE, MODE_POLL, AppBus
+from siaga_console.ui.theme import tone
 from siaga_console.ui.worker import DbWorker
 
 from .. import pg
@@ -106,7 +107,7 @@ def test_outage_shows_offline_keeps_working_and_replays(
             pass
         assert blocker.args[0] is False
         assert bus.mode == MODE_OFFLINE and not gateway.online
-        assert "#c62828" in window.lbl_connection.styleSheet()  # red: not connected
+        assert tone("error") in window.lbl_connection.styleSheet()  # red: not connected
         assert "Offline" in sync.status.text() or "Luring" in sync.status.text()
 
         # the operator keeps logging calls: confirmed at once, provisional ids

@@ -19,6 +19,7 @@ from ...domain.permissions import Action, Actor
 from ..error_texts import error_text
 from ..main_window import MainWindow
 from ..session import AppSession
+from ..theme import set_tone
 from .admin_reference import AdminDialog
 from .admin_users import UsersDialog
 from .audit_view import AuditDialog
@@ -38,7 +39,7 @@ class PasswordDialog(QDialog):
         for e in (self.old, self.new, self.new2):
             e.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel(objectName="password_error")
-        self.error.setStyleSheet("color: #c62828;")
+        set_tone(self.error, "error")
         self.error.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Current password"), self.old)

@@ -30,6 +30,7 @@ from ...domain.shifts import ShiftDefinition
 from ...services.admin import AgencyInput, CategoryInput, UnitInput
 from ..error_texts import error_text
 from ..session import AppSession
+from ..theme import set_tone
 
 SETTING_LIMITS = {
     "prank_daily_threshold": (1, 100),
@@ -89,14 +90,14 @@ class AdminDialog(QDialog):
     # -- plumbing -------------------------------------------------------------------------
     def _run(self, fn: Callable[[], Any], done: str) -> None:
         def ok(_r: object) -> None:
-            self.message.setStyleSheet("color: #2e7d32;")
+            set_tone(self.message, "ok")
             self.message.setText(done)
             self.reload()
 
         self.session.worker.submit(fn, ok, self._error)
 
     def _error(self, exc: BaseException) -> None:
-        self.message.setStyleSheet("color: #c62828;")
+        set_tone(self.message, "error")
         self.message.setText(error_text(exc))
 
     def reload(self) -> None:

@@ -24,6 +24,7 @@ from ...services.accounts import UserView
 from ...services.container import Services
 from ..error_texts import error_text
 from ..labels import ROLES, label
+from ..theme import set_tone
 from ..worker import DbWorker
 
 
@@ -103,14 +104,14 @@ class UsersDialog(QDialog):
 
     def _run(self, fn: object, done_text: str) -> None:
         def ok(_r: object) -> None:
-            self.message.setStyleSheet("color: #2e7d32;")
+            set_tone(self.message, "ok")
             self.message.setText(done_text)
             self.reload()
 
         self.worker.submit(fn, ok, self._error)  # type: ignore[arg-type]
 
     def _error(self, exc: BaseException) -> None:
-        self.message.setStyleSheet("color: #c62828;")
+        set_tone(self.message, "error")
         self.message.setText(error_text(exc))
 
     def add_user(self) -> None:

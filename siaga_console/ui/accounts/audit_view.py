@@ -25,6 +25,7 @@ from ...domain.timeutil import WIB, as_utc, to_wib
 from ...services.audit import AuditRow, VerifyResult
 from ...services.container import Services
 from ..error_texts import error_text
+from ..theme import set_tone
 from ..worker import DbWorker
 
 
@@ -130,14 +131,14 @@ class AuditDialog(QDialog):
 
     def _verified(self, result: VerifyResult) -> None:
         if result.ok:
-            self.message.setStyleSheet("color: #2e7d32; font-weight: bold;")
+            set_tone(self.message, "ok", bold=True)
             self.message.setText(
                 self.tr("Audit trail intact: {count} entries verified.").format(
                     count=result.checked
                 )
             )
         else:
-            self.message.setStyleSheet("color: #c62828; font-weight: bold;")
+            set_tone(self.message, "error", bold=True)
             self.message.setText(
                 self.tr(
                     "Audit trail BROKEN at entry {id}: it was changed or removed after it was "
@@ -146,5 +147,5 @@ class AuditDialog(QDialog):
             )
 
     def _error(self, exc: BaseException) -> None:
-        self.message.setStyleSheet("color: #c62828;")
+        set_tone(self.message, "error")
         self.message.setText(error_text(exc))

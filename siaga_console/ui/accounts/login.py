@@ -23,6 +23,7 @@ from ...domain.errors import ValidationError
 from ...domain.permissions import Actor
 from ...services.container import Services
 from ..error_texts import error_text
+from ..theme import set_tone
 from ..worker import DbWorker
 
 
@@ -94,7 +95,7 @@ class LoginDialog(QDialog):
         self.password2 = QLineEdit(objectName="password2", maxLength=256)
         self.password2.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel(objectName="login_error")
-        self.error.setStyleSheet("color: #c62828;")
+        set_tone(self.error, "error")
         self.error.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("User name"), self.username)

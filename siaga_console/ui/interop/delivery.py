@@ -24,6 +24,7 @@ from ...services.feed import FeedEntry
 from ...services.notifications import NotificationService, NotificationView
 from ..error_texts import error_text
 from ..session import AppSession
+from ..theme import set_tone
 
 STATUS_TEXT = {
     "pending": QT_TRANSLATE_NOOP("DeliveryState", "Queued"),
@@ -89,7 +90,7 @@ class DeliveryStateWidget(QWidget):
         self.resend.setToolTip(self.tr("Queue the message again once the channel is fixed"))
         self.resend.clicked.connect(self.resend_selected)
         self.error = QLabel(objectName="delivery_error")
-        self.error.setStyleSheet("color: #c62828;")
+        set_tone(self.error, "error")
         bar = QHBoxLayout()
         bar.addWidget(self.title)
         bar.addStretch(1)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ...services.eido import EidoImportResult, EidoService
 from ..error_texts import error_text
 from ..session import AppSession
+from ..theme import set_tone
 from .import_dialog import PathRow
 from .jobs import BackgroundJob
 
@@ -122,7 +123,7 @@ class EidoImportDialog(QDialog):
                 number=r.number
             )
         )
-        self.status.setStyleSheet("color: #2e7d32; font-weight: bold;")
+        set_tone(self.status, "ok", bold=True)
         self._warnings(r)
 
     def _warnings(self, r: EidoImportResult) -> None:
@@ -139,5 +140,5 @@ class EidoImportDialog(QDialog):
 
     def _on_failed(self, exc: BaseException) -> None:
         self.status.setText(error_text(exc))
-        self.status.setStyleSheet("color: #c62828;")
+        set_tone(self.status, "error")
         self.btn_import.setEnabled(False)

@@ -29,6 +29,7 @@ from ...services.eido import EidoService
 from ...services.exporter import ExportService, ExportSummary
 from ..error_texts import error_text
 from ..session import AppSession
+from ..theme import set_tone
 from .import_dialog import PathRow
 from .jobs import BackgroundJob
 
@@ -135,12 +136,12 @@ class _JobDialog(QDialog):
     def _on_failed(self, exc: BaseException) -> None:
         self.progress.setValue(0)
         self.status.setText(error_text(exc))
-        self.status.setStyleSheet("color: #c62828;")
+        set_tone(self.status, "error")
 
     def done_text(self, text: str) -> None:
         self.progress.setValue(100)
         self.status.setText(text)
-        self.status.setStyleSheet("color: #2e7d32; font-weight: bold;")
+        set_tone(self.status, "ok", bold=True)
 
     def reject(self) -> None:
         if self.job is not None and self.job.running:

@@ -33,6 +33,7 @@ from ...domain.errors import SiagaError
 from ...services.importer import ImportProgress, ImportService, ImportSummary, Preview
 from ..error_texts import error_text
 from ..session import AppSession
+from ..theme import set_tone
 from .jobs import BackgroundJob
 
 PREVIEW_ROWS = 20
@@ -278,7 +279,7 @@ class ImportCallsDialog(QDialog):
                     bad=summary.bad_rows,
                 )
             )
-            self.summary.setStyleSheet("color: #2e7d32; font-weight: bold;")
+            set_tone(self.summary, "ok", bold=True)
         else:
             self.summary.setText(
                 self.tr("Nothing was imported: {bad} bad rows.").format(bad=summary.bad_rows)
@@ -315,7 +316,7 @@ class ImportCallsDialog(QDialog):
         self.progress.setValue(0)
         self.info.setText("")
         self.summary.setText(error_text(exc))
-        self.summary.setStyleSheet("color: #c62828;")
+        set_tone(self.summary, "error")
         self._update_buttons()
 
     def cancel(self) -> None:

@@ -30,7 +30,7 @@ from ..labels import OUTCOMES, PRIORITIES, STATUSES, UNIT_STATUSES, label
 from ..session import AppSession
 from ..sync.conflict import resolve_conflict
 from ..sync.lock import LockBanner
-from ..theme import PRIORITY_COLOURS
+from ..theme import PRIORITY_COLOURS, set_tone
 
 EVENT_TEXTS = {
     "created": QT_TRANSLATE_NOOP("IncidentDetailPanel", "Incident opened"),
@@ -73,7 +73,7 @@ class IncidentDetailPanel(QWidget):
         )
         self.lock_banner = LockBanner(session)  # "Sedang diedit oleh X di WS-2"
         self.lbl_error = QLabel(objectName="detail_error")
-        self.lbl_error.setStyleSheet("color: #c62828;")
+        set_tone(self.lbl_error, "error")
         self.lbl_error.setWordWrap(True)
 
         self.tabs = QTabWidget()

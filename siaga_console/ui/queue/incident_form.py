@@ -25,6 +25,7 @@ from ...services.inputs import IncidentInput
 from ...services.views import CategoryView, IncidentRow, PlaceView
 from ..error_texts import error_text
 from ..labels import PRIORITIES, STATUSES, label
+from ..theme import set_tone
 
 FIELD_ORDER = (
     "category_code",
@@ -105,7 +106,7 @@ class IncidentForm(QWidget):
 
         def row(name: str, text: str, widget: QWidget | QHBoxLayout) -> None:
             err = QLabel(objectName=f"error_{name}")
-            err.setStyleSheet("color: #c62828;")
+            set_tone(err, "error")
             err.setWordWrap(True)
             err.hide()
             self.error_labels[name] = err
@@ -151,7 +152,7 @@ class IncidentForm(QWidget):
         self.btn_save.setStyleSheet("font-weight: bold;")
         self.btn_save.clicked.connect(self.sig_save_requested)
         self.lbl_form_error = QLabel(objectName="form_error")
-        self.lbl_form_error.setStyleSheet("color: #c62828; font-weight: bold;")
+        set_tone(self.lbl_form_error, "error", bold=True)
         self.lbl_form_error.setWordWrap(True)
 
         outer = QVBoxLayout(self)

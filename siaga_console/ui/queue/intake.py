@@ -35,6 +35,7 @@ from ...services.views import CallerHistory, CallView, IncidentRow
 from ..error_texts import error_text
 from ..labels import OUTCOMES, label
 from ..session import AppSession
+from ..theme import set_tone, tone
 from .incident_form import IncidentForm
 
 
@@ -61,7 +62,7 @@ class IntakePanel(QWidget):
         self.number.setPlaceholderText(self.tr("Caller number (empty: hidden)"))
         self.number.textEdited.connect(lambda _t: self._history_timer.start())
         self.lbl_number_error = QLabel(objectName="number_error")
-        self.lbl_number_error.setStyleSheet("color: #c62828;")
+        set_tone(self.lbl_number_error, "error")
         self.lbl_history = QLabel(objectName="caller_history")
         self.lbl_history.setWordWrap(True)
         self.lbl_history.setTextFormat(Qt.TextFormat.RichText)
@@ -147,7 +148,7 @@ class IntakePanel(QWidget):
             self.call_uuid = str(uuid.uuid4())
         started = to_wib(self.call_started).strftime("%H:%M:%S") if self.call_started else "?"
         self.lbl_call.setText(self.tr("Call in progress since {time}").format(time=started))
-        self.lbl_call.setStyleSheet("color: #2e7d32; font-weight: bold;")
+        set_tone(self.lbl_call, "ok", bold=True)
         self.number.setFocus()
         self.number.selectAll()
 
@@ -239,7 +240,8 @@ class IntakePanel(QWidget):
             )
         ]
         if h.flagged:
-            parts.insert(0, "<b style='color:#c62828'>" + self.tr("REPEAT PRANK CALLER") + "</b>")
+            flag = self.tr("REPEAT PRANK CALLER")
+            parts.insert(0, f"<b style='color:{tone('error')}'>{flag}</b>")
         if h.open_incidents:
             parts.append(
                 self.tr("Open incidents: {numbers}").format(numbers=", ".join(h.open_incidents))

@@ -23,6 +23,7 @@ from ...services.views import UnitRow
 from ..error_texts import error_text
 from ..labels import UNIT_STATUSES, label
 from ..session import AppSession
+from ..theme import set_tone
 
 Index = QModelIndex | QPersistentModelIndex
 UNIT_COLUMNS = (
@@ -133,7 +134,7 @@ class UnitsPanel(QWidget):
             )
         )
         self.error = QLabel(objectName="units_error")
-        self.error.setStyleSheet("color: #c62828;")
+        set_tone(self.error, "error")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...data.engine import safe_url
 from ...sync.credentials import split_password
+from ..theme import set_tone
 
 
 class PasswordDialog(QDialog):
@@ -38,7 +39,7 @@ class PasswordDialog(QDialog):
         form.addRow(QLabel(self.tr("Password for {url}").format(url=safe_url(self.url))))
         self.reason = QLabel(reason, objectName="password_reason")
         self.reason.setWordWrap(True)
-        self.reason.setStyleSheet("color: #c62828;")
+        set_tone(self.reason, "error")
         self.reason.setVisible(bool(reason))
         form.addRow(self.reason)
         form.addRow(self.tr("Password"), self.password)

@@ -19,6 +19,7 @@ from ...services.feed import FeedEntry
 from ...services.presence import OFFLINE, ONLINE, SIGNED_OFF, PresenceService, PresenceView
 from ..error_texts import error_text
 from ..session import AppSession
+from ..theme import set_tone
 
 STATE_TEXTS = {
     ONLINE: QT_TRANSLATE_NOOP("PresencePanel", "Online"),
@@ -44,7 +45,7 @@ class PresencePanel(QWidget):
         self.rows: list[PresenceView] = []
         self.summary = QLabel(objectName="presence_summary")
         self.error = QLabel(objectName="presence_error")
-        self.error.setStyleSheet("color: #c62828;")
+        set_tone(self.error, "error")
         self.table = QTreeWidget(objectName="presence_table")
         self.table.setRootIsDecorated(False)
         self.table.setHeaderLabels(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel
 
 from ..bus import MODE_LISTEN, MODE_OFFLINE, MODE_POLL
+from ..theme import set_tone
 
 
 class SyncStatusLabel(QLabel):
@@ -31,23 +32,23 @@ class SyncStatusLabel(QLabel):
         if self.mode == MODE_LISTEN:
             text = self.tr("Live updates")
             tip = self.tr("Changes from other workstations arrive at once (LISTEN/NOTIFY).")
-            colour = "#2e7d32"
+            colour = "ok"
         elif self.mode == MODE_OFFLINE:
             text = self.tr("Offline: working locally")
             tip = self.tr(
                 "The shared database cannot be reached. Calls, incidents and status changes "
                 "are kept on this computer and sent when it is back."
             )
-            colour = "#c62828"
+            colour = "error"
         else:
             text = self.tr("Updates every second")
             tip = self.tr("This console asks the database for changes every second.")
-            colour = "#455a64"
+            colour = "muted"
         if self.queued:
             text += " · " + self.tr("{count} waiting to send").format(count=self.queued)
         if self.parked:
             text += " · " + self.tr("{count} need attention").format(count=self.parked)
-            colour = "#e65100" if self.mode != MODE_OFFLINE else colour
+            colour = "warn" if self.mode != MODE_OFFLINE else colour
         self.setText(text)
         self.setToolTip(tip)
-        self.setStyleSheet(f"color: {colour};")
+        set_tone(self, colour)
