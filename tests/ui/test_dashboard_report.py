@@ -112,8 +112,20 @@ def test_pdf_of_an_empty_shift(qtbot, rep_services, tmp_path) -> None:  # type: 
     assert "no data" in text
 
 
-def test_menu_exports_and_handover(qtbot, rep_services, worker, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_menu_exports_and_handover(qtbot, rep_services, worker, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from siaga_console.ui.dashboard import actions as actions_module
     from siaga_console.ui.dashboard import install
+
+    threads: list[str] = []
+    real_write = actions_module.write_report
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return real_write(*args, **kwargs)
+
+    monkeypatch.setattr(actions_module, "write_report", spy)
     from siaga_console.ui.main_window import MainWindow
     from siaga_console.ui.session import AppSession
 
@@ -132,6 +144,12 @@ def test_menu_exports_and_handover(qtbot, rep_services, worker, tmp_path) -> Non
         with qtbot.waitSignal(actions.sig_done, timeout=20000) as sig:
             actions.export(period, fmt, path)
         assert sig.args == [str(path)] and path.stat().st_size > 1000
+    # every file was written off the GUI thread (and the PDF's text is all there)
+    assert len(threads) == 3 and threading.main_thread().name not in threads
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert "2026-11-28/pagi" in text and "Handover notes" in text
     wb = openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True)
     calls = rep_services.stats.measures(period.start, period.end)["calls_total"]
     assert wb.sheetnames[0] == "Summary" and "Calls" in wb.sheetnames

@@ -1,8 +1,9 @@
 """The Reports menu: export a shift's (or a period's) report, and the handover notes.
 
 Both need a supervisor's rights (reports: VIEW_REPORTS; writing notes: HANDOVER); an
-operator does not see the menu. The report is built on the worker; a PDF is drawn on the
-GUI thread (it draws the charts), CSV and XLSX are written on the worker.
+operator does not see the menu. The report is built on the database worker; the file is
+written on a thread of its own (a month's workbook or PDF takes seconds, which the other
+panels' reads must not wait for). Only a PDF's charts are drawn on the GUI thread (widgets).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from ...domain.timeutil import to_wib
 from ...services.reports import ReportService, ShiftReport
 from ...services.stats import Period, resolve_period, shift_period
 from ..error_texts import error_text
+from ..jobs import BackgroundJob
 from ..session import AppSession
 from .export import write_report
 from .handover import HandoverDialog
@@ -138,6 +140,7 @@ class ReportActions(QObject):
     ) -> None:
         super().__init__(window)
         self.window, self.session, self.panel, self.reports = window, session, panel, reports
+        self._jobs: set[BackgroundJob] = set()  # files being written
         actor = session.actor
         self.menu = QMenu(self.tr("&Reports"), window)
         self.menu.setObjectName("menu_reports")
@@ -218,22 +221,36 @@ class ReportActions(QObject):
         texts = report_texts(self.session.language, [], [])
         texts.update({f"category.{k}": v for k, v in names.categories.items()})
         texts.update({f"kecamatan.{k}": v for k, v in names.kecamatan.items()})
+        images = None
         if fmt == "pdf":
+            from .pdf_report import chart_images
+
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                write_report(report, fmt, path, texts, names)
+                images = chart_images(report, texts, names)
             except Exception as exc:
                 self._fail(exc)
                 return
             finally:
                 QGuiApplication.restoreOverrideCursor()
-            self.sig_done.emit(str(path))
-            return
-        self.session.worker.submit(
-            lambda: write_report(report, fmt, path, texts, names),
-            lambda p: self.sig_done.emit(str(p)),
-            self._fail,
-        )
+
+        def write(_progress: object, _cancelled: object) -> Path:
+            return write_report(report, fmt, path, texts, names, images)
+
+        job = BackgroundJob(write, parent=self)
+        self._jobs.add(job)
+
+        def finished(result: object, exc: BaseException | None) -> None:
+            self._jobs.discard(job)
+            job.deleteLater()
+            if exc is not None:
+                self._fail(exc)
+            else:
+                self.sig_done.emit(str(result))
+
+        job.sig_done.connect(lambda p: finished(p, None))
+        job.sig_failed.connect(lambda e: finished(None, e))
+        job.start()
 
     def _fail(self, exc: BaseException) -> None:
         self.sig_failed.emit(error_text(exc) if not isinstance(exc, OSError) else str(exc))

@@ -7,6 +7,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from PySide6.QtGui import QImage
+
 from ...services.container import Services
 from ...services.report_files import write_csv, write_xlsx
 from ...services.reports import ShiftReport
@@ -17,13 +19,21 @@ FORMATS = ("pdf", "csv", "xlsx")
 
 
 def write_report(
-    report: ShiftReport, fmt: str, path: Path, texts: Mapping[str, str], names: Names
+    report: ShiftReport,
+    fmt: str,
+    path: Path,
+    texts: Mapping[str, str],
+    names: Names,
+    images: Mapping[str, QImage] | None = None,
 ) -> Path:
-    """PDF needs the GUI thread (it draws widgets); CSV and XLSX do not."""
+    """A PDF's charts are drawn on the GUI thread (widgets): without ``images`` (drawn
+    before by ``chart_images``) this must run there. Everything else runs on any thread."""
     if fmt == "pdf":
-        from .pdf_report import render_pdf
+        from .pdf_report import render_pdf, write_pdf
 
-        return render_pdf(report, path, texts, names)
+        if images is None:
+            return render_pdf(report, path, texts, names)
+        return write_pdf(report, path, texts, images)
     if fmt == "csv":
         return write_csv(report, path, texts)
     if fmt == "xlsx":

@@ -1,6 +1,8 @@
 """The supervisor report as a PDF: Qt's own writer (QTextDocument laid out on A4 pages and
 painted into a QPdfWriter, with a footer on every page). The charts are the dashboard's own
-pyqtgraph widgets, drawn off screen into images. Runs on the GUI thread (widgets)."""
+pyqtgraph widgets, drawn off screen into images: that part (``chart_images``) needs the GUI
+thread; laying out and writing the document (``write_pdf``, most of the time on a long
+report) uses no widget and runs on a thread of its own."""
 
 from __future__ import annotations
 
@@ -260,8 +262,16 @@ def report_html(report: ShiftReport, texts: Mapping[str, str], charts: Mapping[s
 def render_pdf(
     report: ShiftReport, path: Path, texts: Mapping[str, str], names: Names | None = None
 ) -> Path:
-    """Write the report to ``path`` (A4 portrait, 15 mm margins, numbered pages)."""
-    names = names or Names(shifts={})
+    """Draw the charts and write the report to ``path`` (GUI thread)."""
+    return write_pdf(report, path, texts, chart_images(report, texts, names or Names(shifts={})))
+
+
+def write_pdf(
+    report: ShiftReport, path: Path, texts: Mapping[str, str], images: Mapping[str, QImage]
+) -> Path:
+    """Write the report with its charts already drawn to ``path`` (A4 portrait, 15 mm
+    margins, numbered pages). No widget: any thread (QPainter on a QPdfWriter, QTextDocument
+    and QImage are reentrant)."""
     writer = QPdfWriter(str(path))
     writer.setResolution(DPI)
     writer.setTitle(f"{texts.get('title', 'Report')} {report.period.label}")
@@ -284,7 +294,7 @@ def render_pdf(
     doc.setDefaultFont(font)
     doc.setPageSize(QSizeF(width, height - footer_h))
     urls: dict[str, str] = {}
-    for key, image in chart_images(report, texts, names).items():
+    for key, image in images.items():
         url = f"chart://{key}"
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
         urls[key] = url

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 
 from ...services.eido import EidoImportResult, EidoService
 from ..error_texts import error_text
+from ..jobs import BackgroundJob
 from ..session import AppSession
 from ..theme import set_tone
 from .import_dialog import PathRow
-from .jobs import BackgroundJob
 
 
 class EidoImportDialog(QDialog):

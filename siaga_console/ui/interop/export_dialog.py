@@ -28,10 +28,10 @@ from ...domain.timeutil import WIB, to_wib
 from ...services.eido import EidoService
 from ...services.exporter import ExportService, ExportSummary
 from ..error_texts import error_text
+from ..jobs import BackgroundJob
 from ..session import AppSession
 from ..theme import set_tone
 from .import_dialog import PathRow
-from .jobs import BackgroundJob
 
 _WIB = QTimeZone(b"Asia/Jakarta")
 

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 from ...domain.errors import SiagaError
 from ...services.importer import ImportProgress, ImportService, ImportSummary, Preview
 from ..error_texts import error_text
+from ..jobs import BackgroundJob
 from ..session import AppSession
 from ..theme import set_tone
-from .jobs import BackgroundJob
 
 PREVIEW_ROWS = 20
 

@@ -1,10 +1,11 @@
-"""Long imports and exports on their own thread; the GUI only receives progress signals.
+"""Long work on a thread of its own (imports, exports, report files); the GUI only
+receives progress signals.
 
 These jobs do not go through the shared database worker (``session.worker``): a
-100,000-row import takes tens of seconds and would hold up every panel's reads behind
-it. A job is one service call in one transaction, run on a QThread of its own; progress
-and the result come back by queued signals, and ``cancel()`` asks the service to stop
-(it rolls back).
+100,000-row import takes tens of seconds, a month's report file seconds, and either would
+hold up every panel's reads behind it. A job runs on a QThread of its own (an import: one
+service call in one transaction); progress and the result come back by queued signals,
+and ``cancel()`` asks the job to stop (an import rolls back).
 """
 
 from __future__ import annotations
