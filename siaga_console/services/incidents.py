@@ -31,8 +31,10 @@ from ..domain.state_machine import check_transition, manual_transitions
 from ..domain.timeutil import to_wib
 from .context import ServiceContext, record_change
 from .inputs import (
+    FORM_COLUMNS,
     CallInput,
     IncidentInput,
+    call_columns,
     clean_text,
     form_columns,
     validate_call,
@@ -56,19 +58,7 @@ STATUS_TIMESTAMP = {
     IncidentStatus.CLOSED: "closed_at",
     IncidentStatus.CANCELLED: "cancelled_at",
 }
-EDITABLE_FIELDS = (
-    "category_code",
-    "priority",
-    "kecamatan_code",
-    "kelurahan_code",
-    "address",
-    "landmark",
-    "latitude",
-    "longitude",
-    "caller_name",
-    "description",
-    "sensitive",
-)
+EDITABLE_FIELDS = (*FORM_COLUMNS, "sensitive")
 
 
 def next_incident_number(session: Session, at: datetime) -> str:
@@ -194,16 +184,9 @@ class IncidentService:
             s.add(inc)
             s.flush()
             c = Call(
-                uuid=call.uuid or str(uuidlib.uuid4()),
-                received_at=received,
-                answered_at=answered,
-                caller_number=number,
+                **call_columns(call, actor, number, received, answered, now),
                 outcome=CallOutcome.VALID.value,
                 incident_id=inc.id,
-                operator_id=actor.user_id,
-                workstation=actor.workstation,
-                note=clean_text(call.note, "note"),
-                created_at=now,
             )
             s.add(c)
             s.flush()

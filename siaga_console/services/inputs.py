@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import uuid as uuidlib
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 from ..domain.errors import FormErrors, ValidationError
 from ..domain.geo import Gazetteer
+from ..domain.permissions import Actor
 from ..domain.phone import normalize_number
 
 MAX_TEXT = {"address": 256, "landmark": 256, "caller_name": 128, "description": 4000, "note": 512}
@@ -164,3 +166,25 @@ FORM_COLUMNS = (
 def form_columns(form: IncidentInput) -> dict[str, object]:
     """The incident columns a validated form fills (one place for every creator)."""
     return {**{k: getattr(form, k) for k in FORM_COLUMNS}, "sensitive": bool(form.sensitive)}
+
+
+def call_columns(
+    call: CallInput,
+    actor: Actor,
+    number: str,
+    received: datetime,
+    answered: datetime | None,
+    now: datetime,
+) -> dict[str, object]:
+    """The call columns every creator fills (with ``validate_call``'s number and times);
+    the outcome and the incident are the creator's."""
+    return {
+        "uuid": call.uuid or str(uuidlib.uuid4()),
+        "received_at": received,
+        "answered_at": answered,
+        "caller_number": number,
+        "operator_id": actor.user_id,
+        "workstation": actor.workstation,
+        "note": clean_text(call.note, "note"),
+        "created_at": now,
+    }

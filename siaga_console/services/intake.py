@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid as uuidlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -17,7 +16,7 @@ from ..domain.phone import HIDDEN
 from ..domain.timeutil import day_span, to_wib
 from .context import ServiceContext, record_change
 from .incidents import add_event
-from .inputs import CallInput, IncidentInput, clean_text, validate_call
+from .inputs import CallInput, IncidentInput, call_columns, validate_call
 from .readers import NameCache, call_view, incident_rows
 from .views import CallerHistory, CallView, IncidentRow
 
@@ -55,15 +54,8 @@ class IntakeService:
             if call.uuid and (existing := s.scalar(select(Call).where(Call.uuid == call.uuid))):
                 return call_view(existing, {}, {})  # idempotent replay from the outbox
             c = Call(
-                uuid=call.uuid or str(uuidlib.uuid4()),
-                received_at=received,
-                answered_at=answered,
-                caller_number=number,
+                **call_columns(call, actor, number, received, answered, now),
                 outcome=outcome.value,
-                operator_id=actor.user_id,
-                workstation=actor.workstation,
-                note=clean_text(call.note, "note"),
-                created_at=now,
             )
             s.add(c)
             s.flush()
@@ -84,16 +76,9 @@ class IntakeService:
             if not IncidentStatus(inc.status).is_open:
                 raise ValidationError("Incident {number} is not open", number=inc.number)
             c = Call(
-                uuid=call.uuid or str(uuidlib.uuid4()),
-                received_at=received or now,
-                answered_at=answered or now,
-                caller_number=number,
+                **call_columns(call, actor, number, received or now, answered or now, now),
                 outcome=CallOutcome.DUPLICATE.value,
                 incident_id=inc.id,
-                operator_id=actor.user_id,
-                workstation=actor.workstation,
-                note=clean_text(call.note, "note"),
-                created_at=now,
             )
             s.add(c)
             s.flush()
