@@ -25,6 +25,7 @@
     loadedAt: Date.now(),
     tiles: { loaded: 0, errors: 0 },
     errors: 0,
+    theme: "light",
   };
   window.SiagaMap = S;
 
@@ -371,7 +372,27 @@
     view: function (op) {
       if (op.fit) fitCity();
     },
+    theme: function (op) {
+      setTheme(op.name === "dark" ? "dark" : "light");
+    },
   };
+
+  // -- theme: the console's light or dark theme (night shifts run in dim rooms) -------------
+  // The page's own colours are in siaga-map.css under body.siaga-dark; the boundaries are
+  // SVG paths styled by Leaflet, so their lines are restyled here.
+  var BOUNDARY_DARK = { kecamatan: "#cfd8dc", kelurahan: "#78909c" };
+  function setTheme(name) {
+    S.theme = name;
+    document.body.classList.toggle("siaga-dark", name === "dark");
+    ["kecamatan", "kelurahan"].forEach(function (key) {
+      var layer = S.cfg[key];
+      if (!layer) return;
+      layer.eachLayer(function (l) {
+        if (l._siagaColour === undefined) l._siagaColour = l.options.color;
+        l.setStyle({ color: name === "dark" ? BOUNDARY_DARK[key] : l._siagaColour });
+      });
+    });
+  }
 
   S.apply = function (msg) {
     var batch = typeof msg === "string" ? JSON.parse(msg) : msg;
@@ -425,6 +446,7 @@
         loading: tilesLoading(),
       },
       errors: S.errors,
+      theme: S.theme,
       zoom: S.map.getZoom(),
       attribution: S.map.attributionControl.getContainer().textContent,
     });

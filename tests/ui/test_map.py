@@ -290,3 +290,36 @@ def test_after_a_reload_the_page_starts_over_and_calls_wait_again(open_map, qtbo
     state = page_state(qtbot, view)
     assert state["incidents"] == 1  # the new page: only what was sent after the reload
     assert js_value(qtbot, view, "SiagaMap.marker('incident', 2)") is not None
+
+
+def test_the_page_follows_the_consoles_theme(open_map, qtbot) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    view = open_map()
+    probe = """JSON.stringify({
+        theme: JSON.parse(SiagaMap.state()).theme,
+        body: document.body.classList.contains('siaga-dark'),
+        tiles: getComputedStyle(document.querySelector('.leaflet-tile-pane')).filter,
+        legend: getComputedStyle(document.getElementById('siaga-legend')).backgroundColor,
+        line: (function () {
+            var c = null;
+            SiagaMap.cfg.kecamatan.eachLayer(function (l) { c = c || l.options.color; });
+            return c;
+        })(),
+    })"""
+    light = js_value(qtbot, view, probe)
+    assert light["theme"] == "light" and not light["body"] and "invert" not in light["tiles"]
+
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Window, QColor(37, 39, 43))
+    view.setPalette(dark)  # what a switch to the dark theme does to every widget
+    qtbot.waitUntil(lambda: js_value(qtbot, view, probe)["theme"] == "dark", timeout=5000)
+    night = js_value(qtbot, view, probe)
+    assert night["body"] and "invert" in night["tiles"]
+    assert night["legend"] != light["legend"] and night["line"] != light["line"]
+    state = page_state(qtbot, view)  # the districts are still all drawn
+    assert (state["kecamatan"], state["kelurahan"]) == (6, 67)
+
+    view.setPalette(QPalette())  # and back: the boundaries get their own colour again
+    qtbot.waitUntil(lambda: js_value(qtbot, view, probe)["theme"] == "light", timeout=5000)
+    assert js_value(qtbot, view, probe) == light

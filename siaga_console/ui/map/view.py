@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import (
     QWebEngineProfile,
@@ -112,6 +113,7 @@ class MapView(QWidget):
         settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, False)
         settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
         self.bridge = MapBridge(self)
+        self._theme_sent = ""
         self.channel = QWebChannel(self.page)
         self.channel.registerObject("siaga", self.bridge)
         self.page.setWebChannel(self.channel)
@@ -221,7 +223,26 @@ class MapView(QWidget):
     def _on_ready(self, info: dict[str, Any]) -> None:
         self._ready_timer.stop()
         self.set_problem("page", None)
+        self._send_theme(force=True)  # a (re)loaded page starts light
         self.sig_page_ready.emit()
+
+    # -- theme ------------------------------------------------------------------------------
+    @property
+    def dark(self) -> bool:
+        """The console's theme, read from the palette (a theme switch changes it)."""
+        return self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+    def _send_theme(self, force: bool = False) -> None:
+        name = "dark" if self.dark else "light"
+        self.page.setBackgroundColor(QColor("#1e2327" if self.dark else "#e3e8eb"))
+        if force or name != self._theme_sent:
+            self._theme_sent = name
+            self.bridge.send({"op": "theme", "name": name})
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.bridge.ready:
+            self._send_theme()  # the page follows a switch at once, without a reload
 
     def _on_ready_timeout(self) -> None:
         uncaught = [m for m in self.console_errors if m.startswith("Uncaught")]
