@@ -1123,6 +1123,14 @@
             <translation>Basis data tidak dapat dijangkau dan kejadian {id} tidak sedang ditampilkan</translation>
         </message>
         <message>
+            <source>An earlier change to unit {unit} was not applied; check it and try again</source>
+            <translation>Perubahan sebelumnya pada unit {unit} tidak diterapkan; periksa lalu coba lagi</translation>
+        </message>
+        <message>
+            <source>The database cannot be reached and unit {id} is not on screen</source>
+            <translation>Basis data tidak dapat dijangkau dan unit {id} tidak sedang ditampilkan</translation>
+        </message>
+        <message>
             <source>Agency {agency} has no notification channel</source>
             <translation>Instansi {agency} tidak memiliki kanal notifikasi</translation>
         </message>
@@ -2592,6 +2600,10 @@
         <message>
             <source>Note</source>
             <translation>Catatan</translation>
+        </message>
+        <message>
+            <source>Unit status</source>
+            <translation>Status unit</translation>
         </message>
         <message>
             <source>Changes not sent</source>

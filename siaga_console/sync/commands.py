@@ -15,6 +15,10 @@ A command has a client-made ``uuid``, a ``kind``, the acting ``actor`` and a JSO
 - ``add_note``: before sending, the command is marked ``sending`` with the time; after a
   crash in that window, a note with the same text by the same user and workstation written
   since then means "already applied".
+- ``unit_status``: a unit's report by radio (en route, on scene, back, available, out of
+  service) at the command's time ``at`` (so the response times measure the real moment). A
+  unit already in the target status is a no-op (applied before a crash, or by someone else);
+  the unit's version the operator saw is checked like an incident's.
 
 Incidents are referred to by id, or by uuid when the incident was itself created offline
 (``{"id": 12}`` or ``{"uuid": "..."}``).
@@ -36,7 +40,8 @@ LINK_DUPLICATE = "link_duplicate"
 CREATE_INCIDENT = "create_incident"
 CHANGE_STATUS = "change_status"
 ADD_NOTE = "add_note"
-KINDS = (LOG_CALL, LINK_DUPLICATE, CREATE_INCIDENT, CHANGE_STATUS, ADD_NOTE)
+UNIT_STATUS = "unit_status"
+KINDS = (LOG_CALL, LINK_DUPLICATE, CREATE_INCIDENT, CHANGE_STATUS, ADD_NOTE, UNIT_STATUS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,3 +146,21 @@ def change_status(
 
 def add_note(actor: Actor, incident: dict[str, Any], text: str, at: datetime) -> Command:
     return Command(ADD_NOTE, actor, {"incident": incident, "text": text}, at)
+
+
+def unit_status(
+    actor: Actor,
+    unit_id: int,
+    call_sign: str,
+    target: str,
+    expected_version: int | None,
+    at: datetime,
+) -> Command:
+    payload = {
+        "unit": unit_id,
+        "call_sign": call_sign,  # for the person who reads a parked command
+        "target": target,
+        "expected_version": expected_version,
+        "at": _dt(at),
+    }
+    return Command(UNIT_STATUS, actor, payload, at)

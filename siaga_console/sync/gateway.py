@@ -19,12 +19,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..domain.enums import CallOutcome, IncidentStatus
+from ..domain.enums import CallOutcome, IncidentStatus, UnitStatus
 from ..domain.errors import DatabaseError, NotFoundError, ValidationError
 from ..domain.permissions import Action, Actor
 from ..domain.state_machine import check_transition
 from ..services.inputs import CallInput, IncidentInput, clean_text, validate_call, validate_incident
-from ..services.views import CallView, IncidentRow
+from ..services.views import CallView, IncidentRow, UnitRow
 from . import commands as cmds
 from .connection import is_connection_error
 from .outbox import Outbox, provisional_number
@@ -303,6 +303,51 @@ class CommandGateway:
             lambda: self.services.incidents.add_note(actor, incident_id, body),
             command,
             lambda _cmd: None,
+        )
+
+    # -- units ---------------------------------------------------------------------------
+    def set_unit_status(
+        self,
+        actor: Actor,
+        unit_id: int,
+        status: UnitStatus | str,
+        expected_version: int | None = None,
+        *,
+        known: UnitRow | None = None,
+    ) -> UnitRow:
+        """A unit's report (by radio). ``known``: the unit as the operator last saw it (the
+        provisional result is built from it when the database cannot be reached)."""
+        actor.require(Action.UNIT_STATUS)
+        target = UnitStatus(status)
+        when = self._now()
+
+        def command() -> cmds.Command:
+            if known is None:
+                raise DatabaseError(
+                    "The database cannot be reached and unit {id} is not on screen", id=unit_id
+                )
+            if target in (UnitStatus.EN_ROUTE, UnitStatus.ON_SCENE) and known.incident_id is None:
+                raise ValidationError("Unit {unit} has no incident", unit=known.call_sign)
+            cmd = cmds.unit_status(
+                actor, unit_id, known.call_sign, target.value, expected_version, when
+            )
+            last: str | None = None
+            for stored in self.outbox.pending():  # a chain of reports on one unit
+                c = stored.command
+                if c.kind == cmds.UNIT_STATUS and c.payload.get("unit") == unit_id:
+                    last = c.uuid
+            return _with_after(cmd, last)
+
+        def provisional(_cmd: cmds.Command) -> UnitRow:
+            assert known is not None
+            return replace(known, status=target.value, status_changed_at=when)
+
+        return self._run(
+            lambda: self.services.dispatch.set_unit_status(
+                actor, unit_id, target, expected_version, at=when
+            ),
+            command,
+            provisional,
         )
 
     # -- references to incidents ---------------------------------------------------------

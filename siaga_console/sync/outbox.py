@@ -188,6 +188,8 @@ class Outbox:
             payload = json.loads(row[0])
             if expected_version is not None and "expected_version" in payload:
                 payload["expected_version"] = expected_version
+                # on top of what the database has now, not of an earlier queued change
+                payload.pop("after", None)
             db.execute(
                 "UPDATE commands SET state='pending', payload=?, error=NULL WHERE seq=?",
                 (json.dumps(payload, ensure_ascii=False), seq),

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from ..data.models import Incident, IncidentEvent
-from ..domain.enums import IncidentStatus
+from ..data.models import Incident, IncidentEvent, Unit
+from ..domain.enums import IncidentStatus, UnitStatus
 from ..domain.errors import (
     ConflictError,
     FormErrors,
@@ -40,7 +40,7 @@ class ReplayOutcome:
     number: str | None = None  # the real incident number, when there is one
     error: SiagaError | None = None
     command: cmds.Command | None = None
-    version: int | None = None  # the incident's version right after this command
+    version: int | None = None  # the incident's (a unit command: the unit's) version after it
 
 
 @dataclass
@@ -149,6 +149,24 @@ def _version(services: Services, incident_id: int) -> int | None:
 def _expected(outbox: Outbox, services: Services, p: dict[str, Any], inc_id: int) -> int | None:
     """The version the command may apply to: the one the operator saw, or, for a command
     made after another queued one on the same incident, the version that one left."""
+    try:
+        return _after_version(outbox, p)
+    except _EarlierNotApplied:
+        pass
+    with services.ctx.read() as s:
+        number = s.scalar(select(Incident.number).where(Incident.id == inc_id))
+    raise ConflictError(
+        "An earlier change to incident {number} was not applied; check it and try again",
+        number=number or str(inc_id),
+    )
+
+
+class _EarlierNotApplied(Exception):
+    """The earlier queued command a command follows was not applied (parked, dropped)."""
+
+
+def _after_version(outbox: Outbox, p: dict[str, Any]) -> int | None:
+    """The expected version (see ``_expected``)."""
     after = p.get("after")
     if not after:
         v = p.get("expected_version")
@@ -160,13 +178,37 @@ def _expected(outbox: Outbox, services: Services, p: dict[str, Any], inc_id: int
         or not prev.result
         or prev.result.get("version") is None
     ):
-        with services.ctx.read() as s:
-            number = s.scalar(select(Incident.number).where(Incident.id == inc_id))
-        raise ConflictError(
-            "An earlier change to incident {number} was not applied; check it and try again",
-            number=number or str(inc_id),
-        )
+        raise _EarlierNotApplied
     return int(prev.result["version"])
+
+
+def _unit_status(
+    outbox: Outbox,
+    services: Services,
+    cmd: cmds.Command,
+    actor: Actor,
+    done: Callable[..., ReplayOutcome],
+) -> ReplayOutcome:
+    p = cmd.payload
+    unit_id = int(p["unit"])
+    target = UnitStatus(p["target"])
+    at = cmds.parse_dt(p.get("at")) or cmd.created_at
+    with services.ctx.read() as s:
+        unit = s.get(Unit, unit_id)
+        if unit is None:
+            raise NotFoundError("Unit {id} does not exist", id=unit_id)
+        status, version, call_sign = unit.status, unit.version, unit.call_sign
+    if status == target.value:  # applied before a crash, or by someone else: nothing to do
+        return done(ALREADY, None, None, version)
+    try:
+        expected = _after_version(outbox, p)
+    except _EarlierNotApplied:
+        raise ConflictError(
+            "An earlier change to unit {unit} was not applied; check it and try again",
+            unit=call_sign,
+        ) from None
+    row = services.dispatch.set_unit_status(actor, unit_id, target, expected, at=at)
+    return done(APPLIED, None, None, row.version)
 
 
 def _apply(
@@ -213,6 +255,8 @@ def _apply(
         return done(APPLIED, row.id, row.number, row.version)
     if cmd.kind == cmds.CHANGE_STATUS:
         return _change_status(outbox, services, cmd, actor, done)
+    if cmd.kind == cmds.UNIT_STATUS:
+        return _unit_status(outbox, services, cmd, actor, done)
     if cmd.kind == cmds.ADD_NOTE:
         inc_id = resolve_incident(services, p["incident"])
         if (

@@ -105,6 +105,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP(
         "Errors", "The database cannot be reached and incident {id} is not on screen"
     ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "An earlier change to unit {unit} was not applied; check it and try again"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "The database cannot be reached and unit {id} is not on screen"),
     # Issue 9: call-log import and export, EIDO, field notifications.
     QT_TRANSLATE_NOOP("Errors", "Agency {agency} has no notification channel"),
     QT_TRANSLATE_NOOP("Errors", "Cannot open {path}: {reason}"),

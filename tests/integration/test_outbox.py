@@ -277,3 +277,90 @@ def test_received_time_is_the_time_of_the_call(
         call = s.scalar(sa.select(Call).where(Call.uuid == view.uuid))
     assert call is not None and call.received_at == rang
     assert call.created_at == rang + timedelta(hours=2)
+
+
+def _dispatched_unit(services: Services, operator: Actor) -> tuple[int, int]:
+    """An incident with one unit sent to it (while the database answered)."""
+    from ..data.test_services import add_unit
+
+    row = services.incidents.create_from_call(operator, CallInput("081234567890"), FIRE)
+    unit = add_unit(services)
+    services.dispatch.dispatch(operator, row.id, [unit], row.version)
+    return row.id, unit
+
+
+def test_unit_reports_by_radio_are_queued_with_their_times(
+    services: Services, offline: CommandGateway, operator: Actor, clock: Clock
+) -> None:
+    inc_id, unit_id = _dispatched_unit(services, operator)
+    seen = services.dispatch.units([unit_id])[0]
+    clock.advance(minutes=2)
+    en_route_at = clock.now
+    shown = offline.set_unit_status(operator, unit_id, "en_route", seen.version, known=seen)
+    assert shown.status == "en_route" and shown.status_changed_at == en_route_at  # at once
+    clock.advance(minutes=9)
+    on_scene_at = clock.now
+    offline.set_unit_status(operator, unit_id, "on_scene", shown.version, known=shown)
+    assert services.dispatch.units([unit_id])[0].status == "dispatched"  # nothing sent yet
+    assert offline.outbox.count() == 2
+
+    clock.advance(minutes=5)  # the database answers again five minutes later
+    report = offline.replay()
+    assert [o.result for o in report.outcomes] == ["applied", "applied"]
+    unit = services.dispatch.units([unit_id])[0]
+    assert unit.status == "on_scene" and unit.status_changed_at == on_scene_at
+    with services.ctx.read() as s:
+        inc = s.get(Incident, inc_id)
+        assert inc is not None and inc.status == "on_scene"
+        # the measures get the moments the unit reported, not the moment of the replay
+        assert (inc.en_route_at, inc.on_scene_at) == (en_route_at, on_scene_at)
+
+    # a report already applied (the console died before it noted so) is not applied twice
+    offline.set_online(False)
+    offline.set_unit_status(operator, unit_id, "on_scene", unit.version, known=unit)
+    before = table_counts(services)
+    assert [o.result for o in offline.replay().outcomes] == ["already"]
+    assert table_counts(services) == before
+
+
+def test_a_unit_changed_meanwhile_is_parked_then_sent_again_on_top(
+    services: Services, offline: CommandGateway, operator: Actor, supervisor: Actor
+) -> None:
+    _inc, unit_id = _dispatched_unit(services, operator)
+    seen = services.dispatch.units([unit_id])[0]
+    offline.set_unit_status(operator, unit_id, "en_route", seen.version, known=seen)
+    # meanwhile, on a console still connected, the unit is reported on scene
+    services.dispatch.set_unit_status(supervisor, unit_id, "on_scene", seen.version)
+    report = offline.replay()
+    assert [o.result for o in report.outcomes] == ["conflict"]
+    assert services.dispatch.units([unit_id])[0].status == "on_scene"  # not overwritten
+    parked = offline.outbox.parked()
+    assert len(parked) == 1 and parked[0].command.payload["call_sign"] == "DAMKAR-01"
+
+    # a person checks, and sends it again on top of what the database has now
+    offline.outbox.resolve(parked[0].seq, "retry")  # as it was: refused again
+    offline.set_online(False)
+    assert [o.result for o in offline.replay().outcomes] == ["conflict"]  # still stale
+    now = services.dispatch.units([unit_id])[0]
+    offline.outbox.resolve(offline.outbox.parked()[0].seq, "retry", expected_version=now.version)
+    offline.set_online(False)
+    assert [o.result for o in offline.replay().outcomes] == ["applied"]
+    assert services.dispatch.units([unit_id])[0].status == "en_route"
+
+
+def test_offline_unit_reports_are_checked(
+    services: Services, offline: CommandGateway, operator: Actor
+) -> None:
+    from siaga_console.domain.errors import DatabaseError
+
+    from ..data.test_services import add_unit
+
+    unit_id = add_unit(services)
+    idle = services.dispatch.units([unit_id])[0]
+    with pytest.raises(ValidationError):  # no incident: it cannot be on its way to one
+        offline.set_unit_status(operator, unit_id, "en_route", idle.version, known=idle)
+    with pytest.raises(DatabaseError):  # not on screen: nothing to base it on
+        offline.set_unit_status(operator, unit_id, "out_of_service", idle.version)
+    assert offline.outbox.count() == 0
+    shown = offline.set_unit_status(operator, unit_id, "out_of_service", idle.version, known=idle)
+    assert shown.status == "out_of_service" and offline.outbox.count() == 1

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 
 from siaga_console.data.engine import make_engine
 from siaga_console.data.models import Call
+from siaga_console.domain.enums import UnitStatus
 from siaga_console.domain.permissions import Actor
 from siaga_console.services.container import Services, build_services, prepare_database
 from siaga_console.services.inputs import CallInput, IncidentInput
@@ -22,6 +23,7 @@ from siaga_console.ui.worker import DbWorker
 
 from .. import pg
 from ..conftest import Clock, make_actor, new_pg_database
+from ..data.test_services import add_unit
 from ..pg import PgServer
 from .console import open_console, sqlite_services
 
@@ -101,6 +103,23 @@ def test_outage_shows_offline_keeps_working_and_replays(
         gateway = sync.gateway
         qtbot.waitUntil(lambda: bus.mode == MODE_LISTEN, timeout=10_000)
         assert "langsung" in sync.status.text().lower()  # the console speaks Indonesian
+        # a unit sent to an incident while the database answers, selected on the board
+        unit_id = add_unit(services)
+        fire = services.incidents.create_from_call(
+            actor,
+            CallInput("081233334444"),
+            IncidentInput("fire", latitude=-6.12, longitude=106.15),
+        )
+        services.dispatch.dispatch(actor, fire.id, [unit_id], fire.version)
+        board = session.extra["queue"].units  # type: ignore[attr-defined]
+        board.reload()
+
+        def board_status() -> str | None:
+            return next((u.status for u in board.model.rows if u.id == unit_id), None)
+
+        qtbot.waitUntil(lambda: board_status() == "dispatched", timeout=5000)
+        row = next(i for i, u in enumerate(board.model.rows) if u.id == unit_id)
+        board.table.setCurrentIndex(board.model.index(row, 0))
 
         own_server.stop("immediate")
         with qtbot.waitSignal(bus.sig_connection_changed, timeout=10_000) as blocker:
@@ -130,14 +149,19 @@ def test_outage_shows_offline_keeps_working_and_replays(
         model = session.extra["queue"].model  # type: ignore[attr-defined]
         model.upsert(rows)
         assert "-L-WSTEST-" in rows[0].number and model.get(rows[0].id) is not None
+        # the unit reports by radio: the board shows it at once, the report waits its turn
+        board.set_status(UnitStatus.EN_ROUTE)
+        qtbot.waitUntil(lambda: board_status() == "en_route", timeout=5000)
+        assert not board.error.text()
         sync.refresh_counts()
-        assert sync.status.queued == 4
+        assert sync.status.queued == 5
 
         own_server.start()
         with qtbot.waitSignal(sync.sig_replayed, timeout=20_000) as replayed:
             pass
         report = replayed.args[0]
-        assert report.applied == 4 and not report.interrupted
+        assert report.applied == 5 and not report.interrupted
+        assert services.dispatch.units([unit_id])[0].status == "en_route"
         real = report.renumbered[rows[0].number]
         assert model.get(rows[0].id) is None  # the provisional row gave way ...
         qtbot.waitUntil(  # ... to the real one, through the feed

@@ -179,3 +179,34 @@ def test_parked_dialog_retries_on_the_new_version(
     qtbot.waitUntil(lambda: dlg.table.topLevelItemCount() == 0, timeout=5000)
     assert [o.result for o in gw.replay().outcomes] == ["applied"]
     assert services.incidents.rows([row.id])[0].status == "verified"
+
+
+def test_parked_unit_report_is_named_and_retried_on_the_units_new_version(
+    qtbot: Any, services: Services, make_session: Any, tmp_path: Path
+) -> None:
+    from ..data.test_services import add_unit
+
+    ani = ws(make_actor(services, Role.OPERATOR, "ani"), "WS-1")
+    spv = ws(make_actor(services, Role.SUPERVISOR, "spv"), "WS-SPV")
+    row = services.incidents.create_from_call(ani, CallInput("081234567890"), FIRE)
+    unit_id = add_unit(services, sign="PSC119-02")
+    services.dispatch.dispatch(ani, row.id, [unit_id], row.version)
+    seen = services.dispatch.units([unit_id])[0]
+    gw = CommandGateway(
+        services,
+        Outbox(tmp_path / "o.sqlite"),
+        OfflineReference.from_bundle(services.reference.bundle()),
+    )
+    gw.set_online(False)
+    gw.set_unit_status(ani, unit_id, "en_route", seen.version, known=seen)
+    services.dispatch.set_unit_status(spv, unit_id, "on_scene", seen.version)
+    assert [o.result for o in gw.replay().outcomes] == ["conflict"]
+    dlg = ParkedCommandsDialog(make_session(ani, bus=False), gw)
+    qtbot.addWidget(dlg)
+    assert dlg.table.topLevelItemCount() == 1
+    change = dlg.table.topLevelItem(0).text(1)
+    assert "PSC119-02" in change and "Unit status" in change
+    dlg.btn_retry.click()  # on top of the unit as the database has it now
+    qtbot.waitUntil(lambda: dlg.table.topLevelItemCount() == 0, timeout=5000)
+    assert [o.result for o in gw.replay().outcomes] == ["applied"]
+    assert services.dispatch.units([unit_id])[0].status == "en_route"

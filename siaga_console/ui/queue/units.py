@@ -169,11 +169,17 @@ class UnitsPanel(QWidget):
         if services is None or actor is None or unit is None:
             return
         version = unit.version
-        self.session.worker.submit(
-            lambda: services.dispatch.set_unit_status(actor, unit.id, status, version),
-            self._done,
-            self._error,
-        )
+        gateway = self.session.extra.get("gateway")
+        if gateway is not None:  # offline: queued, and the board shows it at once
+
+            def run() -> UnitRow:
+                return gateway.set_unit_status(actor, unit.id, status, version, known=unit)  # type: ignore[no-any-return,attr-defined]
+        else:
+
+            def run() -> UnitRow:
+                return services.dispatch.set_unit_status(actor, unit.id, status, version)
+
+        self.session.worker.submit(run, self._done, self._error)
 
     def _done(self, unit: UnitRow) -> None:
         self.error.clear()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from ...domain.timeutil import to_wib
 from ...sync.gateway import CommandGateway
 from ...sync.outbox import StoredCommand
-from ..labels import OUTCOMES, STATUSES, label
+from ..labels import OUTCOMES, STATUSES, UNIT_STATUSES, label
 from ..session import AppSession
 
 KIND_TEXTS = {
@@ -27,6 +27,7 @@ KIND_TEXTS = {
     "create_incident": QT_TRANSLATE_NOOP("ParkedCommandsDialog", "Incident opened"),
     "change_status": QT_TRANSLATE_NOOP("ParkedCommandsDialog", "Status change"),
     "add_note": QT_TRANSLATE_NOOP("ParkedCommandsDialog", "Note"),
+    "unit_status": QT_TRANSLATE_NOOP("ParkedCommandsDialog", "Unit status"),
 }
 
 
@@ -41,6 +42,8 @@ def describe(stored: StoredCommand) -> str:
         text += f": {label(OUTCOMES, p.get('outcome'))}"
     elif cmd.kind == "add_note":
         text += f": {p.get('text', '')[:60]}"
+    elif cmd.kind == "unit_status":
+        text += f": {p.get('call_sign', '')} → {label(UNIT_STATUSES, p.get('target'))}"
     elif cmd.kind == "create_incident" and cmd.provisional:
         text += f": {cmd.provisional}"
     return text
@@ -117,6 +120,21 @@ class ParkedCommandsDialog(QDialog):
         if item is None:
             return
         stored = self.items[self.table.indexOfTopLevelItem(item)]
+        if action == "retry" and stored.command.kind == "unit_status":
+            services = self.session.services
+            assert services is not None
+            unit_id = int(stored.command.payload["unit"])
+
+            def unit_version() -> int | None:
+                rows = services.dispatch.units([unit_id])
+                return rows[0].version if rows else None
+
+            self.session.worker.submit(
+                unit_version,
+                lambda v: self._resolve(stored.seq, action, v),
+                lambda _e: self._resolve(stored.seq, action, None),
+            )
+            return
         if action == "retry" and stored.command.kind == "change_status":
             # "send again" means: on top of what is in the database now
             services = self.session.services
