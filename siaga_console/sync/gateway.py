@@ -340,7 +340,10 @@ class CommandGateway:
 
         def provisional(_cmd: cmds.Command) -> UnitRow:
             assert known is not None
-            return replace(known, status=target.value, status_changed_at=when)
+            shown = replace(known, status=target.value, status_changed_at=when)
+            if target in (UnitStatus.AVAILABLE, UnitStatus.OUT_OF_SERVICE):
+                shown = replace(shown, incident_id=None, incident_number=None)  # as the service
+            return shown
 
         return self._run(
             lambda: self.services.dispatch.set_unit_status(

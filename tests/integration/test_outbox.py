@@ -279,12 +279,14 @@ def test_received_time_is_the_time_of_the_call(
     assert call.created_at == rang + timedelta(hours=2)
 
 
-def _dispatched_unit(services: Services, operator: Actor) -> tuple[int, int]:
+def _dispatched_unit(
+    services: Services, operator: Actor, sign: str = "DAMKAR-01"
+) -> tuple[int, int]:
     """An incident with one unit sent to it (while the database answered)."""
     from ..data.test_services import add_unit
 
     row = services.incidents.create_from_call(operator, CallInput("081234567890"), FIRE)
-    unit = add_unit(services)
+    unit = add_unit(services, sign=sign)
     services.dispatch.dispatch(operator, row.id, [unit], row.version)
     return row.id, unit
 
@@ -364,3 +366,12 @@ def test_offline_unit_reports_are_checked(
     assert offline.outbox.count() == 0
     shown = offline.set_unit_status(operator, unit_id, "out_of_service", idle.version, known=idle)
     assert shown.status == "out_of_service" and offline.outbox.count() == 1
+
+    # back on its base, the board no longer shows the unit on its incident (as online)
+    inc_id, busy_id = _dispatched_unit(services, operator, "DAMKAR-02")
+    busy = services.dispatch.units([busy_id])[0]
+    assert busy.incident_id == inc_id
+    shown = offline.set_unit_status(operator, busy_id, "available", busy.version, known=busy)
+    assert (shown.status, shown.incident_id, shown.incident_number) == ("available", None, None)
+    offline.replay()
+    assert services.dispatch.units([busy_id])[0].incident_id is None
