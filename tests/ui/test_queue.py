@@ -254,6 +254,19 @@ def test_only_valid_transitions_are_offered_and_refusal_changes_nothing(
         qtbot.waitUntil(lambda: f.detail.lbl_error.text() != "", timeout=10000)
         assert table_counts(services) == before
         assert services.incidents.rows([row.id])[0].status == "verified"
+        # the detail is reloaded to show the incident as it now is; the reason stays
+        qtbot.waitUntil(
+            lambda: f.detail.detail is not None and f.detail.detail.row.status == "verified",
+            timeout=10000,
+        )
+        f.detail.reload()  # as the feed does when the incident changes again
+        qtbot.wait(300)
+        assert f.detail.lbl_error.text() != ""  # still there for the operator to read
+        other = services.incidents.create_from_call(
+            actor, CallInput(""), IncidentInput(category_code="medical", kecamatan_code="36.73.02")
+        )
+        f.detail.show_incident(other.id)  # another incident: the old reason is gone
+        assert f.detail.lbl_error.text() == ""
 
 
 def test_changes_from_another_workstation_update_in_place(

@@ -58,6 +58,9 @@ class IncidentDetailPanel(QWidget):
         self.detail: IncidentDetail | None = None
         self.incident_id: int | None = None
         self._last_command: tuple[str, IncidentRow] | None = None  # for a conflict
+        # Why a command was refused stays shown until the operator acts again or opens
+        # another incident: reloads (the one after the refusal, the feed's) keep it.
+        self._command_error = False
 
         self.header = QLabel(self.tr("Select an incident in the queue"), objectName="detail_header")
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -150,6 +153,8 @@ class IncidentDetailPanel(QWidget):
         services, actor = self.session.services, self.session.actor
         if services is None or actor is None:
             return
+        if incident_id != self.incident_id:
+            self._start_command()  # another incident: the last refusal was about the other
         self.incident_id = incident_id
         self.lock_banner.set_incident(incident_id)
         if incident_id < 0:  # opened offline: still in this console's outbox
@@ -175,7 +180,8 @@ class IncidentDetailPanel(QWidget):
         if d.row.id != self.incident_id:
             return
         self.detail = d
-        self.lbl_error.clear()
+        if not self._command_error:
+            self.lbl_error.clear()  # a load error ("last known state") is over
         r = d.row
         colour = PRIORITY_COLOURS.get(r.priority, "#607d8b")
         cat = self.category_label(r.category_code)  # type: ignore[operator]
@@ -294,6 +300,7 @@ class IncidentDetailPanel(QWidget):
             != QMessageBox.StandardButton.Yes
         ):
             return
+        self._start_command()
         version = d.row.version
         self._last_command = (target, d.row)
         gateway = self.session.extra.get("gateway")
@@ -314,6 +321,7 @@ class IncidentDetailPanel(QWidget):
         if services is None or actor is None or d is None or not text.strip():
             return
         target = self.session.extra.get("gateway") or services.incidents
+        self._start_command()
         self.session.worker.submit(
             lambda: target.add_note(actor, d.row.id, text),  # type: ignore[attr-defined]
             lambda _r: (self.note.clear(), self.reload()),
@@ -333,7 +341,7 @@ class IncidentDetailPanel(QWidget):
         """A command was refused: say why and show the incident as it now is. Changed on
         another console meanwhile: show what changed and offer to apply this change again."""
         last, self._last_command = self._last_command, None
-        self.lbl_error.setText(error_text(exc))
+        self._say_refused(exc)
         if isinstance(exc, ConflictError) and last is not None:
             target, seen = last
             resolve_conflict(
@@ -343,14 +351,23 @@ class IncidentDetailPanel(QWidget):
                 self.tr("→ {status}").format(status=label(STATUSES, target)),
                 lambda version: self._retry_status(target, seen, version),
                 category_label=self.category_label,  # type: ignore[arg-type]
-                on_error=lambda e: self.lbl_error.setText(error_text(e)),
+                on_error=self._say_refused,
             )
         self.reload()
+
+    def _say_refused(self, exc: BaseException) -> None:
+        self.lbl_error.setText(error_text(exc))
+        self._command_error = True
+
+    def _start_command(self) -> None:
+        self.lbl_error.clear()
+        self._command_error = False
 
     def _retry_status(self, target: str, seen: IncidentRow, version: int) -> None:
         services, actor = self.session.services, self.session.actor
         if services is None or actor is None:
             return
+        self._start_command()
         self._last_command = (target, seen)
         self.session.worker.submit(
             lambda: services.incidents.change_status(actor, seen.id, target, version),
