@@ -259,8 +259,9 @@ def test_only_valid_transitions_are_offered_and_refusal_changes_nothing(
             lambda: f.detail.detail is not None and f.detail.detail.row.status == "verified",
             timeout=10000,
         )
+        f.detail.detail = None
         f.detail.reload()  # as the feed does when the incident changes again
-        qtbot.wait(300)
+        qtbot.waitUntil(lambda: f.detail.detail is not None, timeout=10000)
         assert f.detail.lbl_error.text() != ""  # still there for the operator to read
         other = services.incidents.create_from_call(
             actor, CallInput(""), IncidentInput(category_code="medical", kecamatan_code="36.73.02")
