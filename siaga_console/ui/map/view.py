@@ -114,6 +114,7 @@ class MapView(QWidget):
         settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
         self.bridge = MapBridge(self)
         self._theme_sent = ""
+        self._paint_background()  # no bright flash before a dark page is ready
         self.channel = QWebChannel(self.page)
         self.channel.registerObject("siaga", self.bridge)
         self.page.setWebChannel(self.channel)
@@ -232,9 +233,12 @@ class MapView(QWidget):
         """The console's theme, read from the palette (a theme switch changes it)."""
         return self.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
+    def _paint_background(self) -> None:
+        self.page.setBackgroundColor(QColor("#1e2327" if self.dark else "#e3e8eb"))
+
     def _send_theme(self, force: bool = False) -> None:
         name = "dark" if self.dark else "light"
-        self.page.setBackgroundColor(QColor("#1e2327" if self.dark else "#e3e8eb"))
+        self._paint_background()
         if force or name != self._theme_sent:
             self._theme_sent = name
             self.bridge.send({"op": "theme", "name": name})
