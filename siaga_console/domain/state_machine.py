@@ -1,9 +1,10 @@
-"""The incident life cycle of DOMAIN.md, as data."""
+"""The incident life cycle of DOMAIN.md, as data; and the rules of a unit's reports."""
 
 from __future__ import annotations
 
 from .enums import IncidentStatus as S
-from .errors import TransitionError
+from .enums import UnitStatus as U
+from .errors import TransitionError, ValidationError
 
 TRANSITIONS: dict[S, frozenset[S]] = {
     S.NEW: frozenset({S.VERIFIED, S.DISPATCHED, S.CANCELLED, S.MERGED}),
@@ -37,3 +38,14 @@ def check_transition(current: S, target: S) -> None:
             current=current.value,
             target=target.value,
         )
+
+
+# A unit's reports: en route and on scene are towards its incident; available and out of
+# service end its assignment (returning does not: the unit is still the incident's).
+TOWARDS_INCIDENT: frozenset[U] = frozenset({U.EN_ROUTE, U.ON_SCENE})
+ENDS_ASSIGNMENT: frozenset[U] = frozenset({U.AVAILABLE, U.OUT_OF_SERVICE})
+
+
+def check_unit_report(status: U, call_sign: str, incident_id: int | None) -> None:
+    if status in TOWARDS_INCIDENT and incident_id is None:
+        raise ValidationError("Unit {unit} has no incident", unit=call_sign)

@@ -13,6 +13,7 @@ from ..domain.enums import IncidentStatus, UnitStatus
 from ..domain.errors import ConflictError, NotFoundError, ValidationError
 from ..domain.geo import haversine_m
 from ..domain.permissions import Action, Actor
+from ..domain.state_machine import ENDS_ASSIGNMENT, check_unit_report
 from .context import ServiceContext, record_change
 from .incidents import IncidentService, add_event
 from .notifications import enqueue_dispatch_notifications
@@ -184,11 +185,7 @@ class DispatchService:
                     "Unit {unit} was changed by someone else; reload and try again",
                     unit=unit.call_sign,
                 )
-            if (
-                status in (UnitStatus.EN_ROUTE, UnitStatus.ON_SCENE)
-                and unit.current_incident_id is None
-            ):
-                raise ValidationError("Unit {unit} has no incident", unit=unit.call_sign)
+            check_unit_report(status, unit.call_sign, unit.current_incident_id)
             prev = unit.status
             unit.status = status.value
             unit.status_changed_at = now
@@ -222,15 +219,10 @@ class DispatchService:
                     to_status=status.value,
                 )
                 inc.updated_at = now
-                if status in (
-                    UnitStatus.AVAILABLE,
-                    UnitStatus.OUT_OF_SERVICE,
-                    UnitStatus.RETURNING,
-                ):
-                    if d is not None and status is not UnitStatus.RETURNING:
+                if status in ENDS_ASSIGNMENT:
+                    if d is not None:
                         d.cleared_at = now
-                    if status is not UnitStatus.RETURNING:
-                        unit.current_incident_id = None
+                    unit.current_incident_id = None
                 record_change(s, actor, "incident.updated", "incident", inc.id, now)
             record_change(s, actor, "unit.status", "unit", unit.id, now, {"status": status.value})
             s.flush()

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ..domain.enums import CallOutcome, IncidentStatus, UnitStatus
 from ..domain.errors import DatabaseError, NotFoundError, ValidationError
 from ..domain.permissions import Action, Actor
-from ..domain.state_machine import check_transition
+from ..domain.state_machine import ENDS_ASSIGNMENT, check_transition, check_unit_report
 from ..services.inputs import CallInput, IncidentInput, clean_text, validate_call, validate_incident
 from ..services.views import CallView, IncidentRow, UnitRow
 from . import commands as cmds
@@ -326,23 +326,22 @@ class CommandGateway:
                 raise DatabaseError(
                     "The database cannot be reached and unit {id} is not on screen", id=unit_id
                 )
-            if target in (UnitStatus.EN_ROUTE, UnitStatus.ON_SCENE) and known.incident_id is None:
-                raise ValidationError("Unit {unit} has no incident", unit=known.call_sign)
+            check_unit_report(target, known.call_sign, known.incident_id)
             cmd = cmds.unit_status(
                 actor, unit_id, known.call_sign, target.value, expected_version, when
             )
-            last: str | None = None
-            for stored in self.outbox.pending():  # a chain of reports on one unit
-                c = stored.command
-                if c.kind == cmds.UNIT_STATUS and c.payload.get("unit") == unit_id:
-                    last = c.uuid
-            return _with_after(cmd, last)
+            return _with_after(  # a chain of reports on one unit
+                cmd,
+                self._last_where(
+                    lambda c: c.kind == cmds.UNIT_STATUS and c.payload.get("unit") == unit_id
+                ),
+            )
 
         def provisional(_cmd: cmds.Command) -> UnitRow:
             assert known is not None
             shown = replace(known, status=target.value, status_changed_at=when)
-            if target in (UnitStatus.AVAILABLE, UnitStatus.OUT_OF_SERVICE):
-                shown = replace(shown, incident_id=None, incident_number=None)  # as the service
+            if target in ENDS_ASSIGNMENT:
+                shown = replace(shown, incident_id=None, incident_number=None)
             return shown
 
         return self._run(
@@ -365,14 +364,19 @@ class CommandGateway:
 
     def _last_on(self, ref: dict[str, Any]) -> str | None:
         """The last queued command that changes this incident (its version)."""
+
+        def hit(c: cmds.Command) -> bool:
+            if c.kind == cmds.CREATE_INCIDENT:
+                return ref.get("uuid") is not None and c.payload["form"].get("uuid") == ref["uuid"]
+            return bool(c.payload.get("incident") == ref)
+
+        return self._last_where(hit)
+
+    def _last_where(self, hit: Callable[[cmds.Command], bool]) -> str | None:
+        """The uuid of the last queued command ``hit`` accepts."""
         last: str | None = None
         for stored in self.outbox.pending():
-            p = stored.command.payload
-            if stored.command.kind == cmds.CREATE_INCIDENT:
-                hit = ref.get("uuid") is not None and p["form"].get("uuid") == ref["uuid"]
-            else:
-                hit = p.get("incident") == ref
-            if hit:
+            if hit(stored.command):
                 last = stored.command.uuid
         return last
 

@@ -141,6 +141,17 @@ def resolve_incident(services: Services, ref: dict[str, Any]) -> int:
     return int(found)
 
 
+def current_version(services: Services, cmd: cmds.Command) -> int | None:
+    """The version now in the database of what a versioned command changes (a unit, or an
+    incident): "send again" applies a parked command on top of it. None for the others."""
+    if cmd.kind == cmds.UNIT_STATUS:
+        with services.ctx.read() as s:
+            return s.scalar(select(Unit.version).where(Unit.id == int(cmd.payload["unit"])))
+    if cmd.kind == cmds.CHANGE_STATUS:
+        return _version(services, resolve_incident(services, cmd.payload["incident"]))
+    return None
+
+
 def _version(services: Services, incident_id: int) -> int | None:
     with services.ctx.read() as s:
         return s.scalar(select(Incident.version).where(Incident.id == incident_id))

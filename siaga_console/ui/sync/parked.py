@@ -16,11 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.timeutil import to_wib
+from ...sync.commands import CHANGE_STATUS, UNIT_STATUS
 from ...sync.gateway import CommandGateway
 from ...sync.outbox import StoredCommand
+from ...sync.replay import current_version
 from ..labels import OUTCOMES, STATUSES, UNIT_STATUSES, label
 from ..session import AppSession
 
+VERSIONED = (CHANGE_STATUS, UNIT_STATUS)  # checked against the version the operator saw
 KIND_TEXTS = {
     "log_call": QT_TRANSLATE_NOOP("ParkedCommandsDialog", "Call logged"),
     "link_duplicate": QT_TRANSLATE_NOOP("ParkedCommandsDialog", "Call linked"),
@@ -120,35 +123,12 @@ class ParkedCommandsDialog(QDialog):
         if item is None:
             return
         stored = self.items[self.table.indexOfTopLevelItem(item)]
-        if action == "retry" and stored.command.kind == "unit_status":
-            services = self.session.services
-            assert services is not None
-            unit_id = int(stored.command.payload["unit"])
-
-            def unit_version() -> int | None:
-                rows = services.dispatch.units([unit_id])
-                return rows[0].version if rows else None
-
-            self.session.worker.submit(
-                unit_version,
-                lambda v: self._resolve(stored.seq, action, v),
-                lambda _e: self._resolve(stored.seq, action, None),
-            )
-            return
-        if action == "retry" and stored.command.kind == "change_status":
+        if action == "retry" and stored.command.kind in VERSIONED:
             # "send again" means: on top of what is in the database now
             services = self.session.services
             assert services is not None
-
-            def current_version() -> int | None:
-                from ...sync.replay import resolve_incident
-
-                inc = resolve_incident(services, stored.command.payload["incident"])
-                rows = services.incidents.rows([inc])
-                return rows[0].version if rows else None
-
             self.session.worker.submit(
-                current_version,
+                lambda: current_version(services, stored.command),
                 lambda v: self._resolve(stored.seq, action, v),
                 lambda _e: self._resolve(stored.seq, action, None),
             )
