@@ -63,6 +63,17 @@ def ws(actor: Actor, name: str) -> Actor:
     return Actor(actor.user_id, actor.username, actor.role, name)
 
 
+def offline_gateway(services: Services, tmp_path: Path) -> CommandGateway:
+    """A gateway that the follower has told: the database does not answer."""
+    gw = CommandGateway(
+        services,
+        Outbox(tmp_path / "o.sqlite"),
+        OfflineReference.from_bundle(services.reference.bundle()),
+    )
+    gw.set_online(False)
+    return gw
+
+
 def test_conflict_dialog_shows_their_change_and_reapplies_mine(
     qtbot: Any, services: Services, make_session: Any, clock: Clock
 ) -> None:
@@ -162,12 +173,7 @@ def test_parked_dialog_retries_on_the_new_version(
     ani = ws(make_actor(services, Role.OPERATOR, "ani"), "WS-1")
     spv = ws(make_actor(services, Role.SUPERVISOR, "spv"), "WS-SPV")
     row = services.incidents.create_from_call(ani, CallInput("081234567890"), FIRE)
-    gw = CommandGateway(
-        services,
-        Outbox(tmp_path / "o.sqlite"),
-        OfflineReference.from_bundle(services.reference.bundle()),
-    )
-    gw.set_online(False)
+    gw = offline_gateway(services, tmp_path)
     gw.change_status(ani, row.id, "verified", row.version, known=row)
     services.incidents.update(spv, row.id, {"priority": 2}, row.version)
     assert [o.result for o in gw.replay().outcomes] == ["conflict"]
@@ -192,12 +198,7 @@ def test_parked_unit_report_is_named_and_retried_on_the_units_new_version(
     unit_id = add_unit(services, sign="PSC119-02")
     services.dispatch.dispatch(ani, row.id, [unit_id], row.version)
     seen = services.dispatch.units([unit_id])[0]
-    gw = CommandGateway(
-        services,
-        Outbox(tmp_path / "o.sqlite"),
-        OfflineReference.from_bundle(services.reference.bundle()),
-    )
-    gw.set_online(False)
+    gw = offline_gateway(services, tmp_path)
     gw.set_unit_status(ani, unit_id, "en_route", seen.version, known=seen)
     services.dispatch.set_unit_status(spv, unit_id, "on_scene", seen.version)
     assert [o.result for o in gw.replay().outcomes] == ["conflict"]
